@@ -1,0 +1,93 @@
+"""The ``watwerkt`` command: a thin root that loads each command group only when it runs.
+
+Each command lives in ``watwerkt/cli_commands/<module>.py``; this module imports only click,
+so ``watwerkt --help`` and ``watwerkt --version`` stay fast and never import rdflib,
+pyoxigraph, networkx, pyvis or neo4j.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from watwerkt import __version__
+
+# command name -> (module in watwerkt.cli_commands, attribute, one-line help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "build": ("build", "build", "Bouw de kennisgraaf uit data/ (en het corpus, voor citaten)."),
+    "validate": ("build", "validate", "Controleer de graaf tegen de SHACL-shapes en alle ankers."),
+    "segment": ("corpus", "segment", "Deel de bronnen op in casussen en secties (schrijft data/segments/)."),
+    "anchor": ("corpus", "anchor", "Maak een anker voor een stukje brontekst (voor curatoren)."),
+    "check": ("corpus", "check", "Valideer de gecureerde data in data/ (schema, verwijzingen, ankers)."),
+    "cases": ("cases", "cases", "Lijst van de 28 praktijkcasussen."),
+    "case": ("cases", "case", "Eén casus met haar secties, spans en regelnummers."),
+    "ontology": ("build", "ontology", "Genereer de ontologiedocumentatie (docs/ontology.md)."),
+}
+ALIASES: dict[str, str] = {}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        name = ALIASES.get(name, name)
+        if name not in COMMANDS:
+            return None
+        module, attr, _ = COMMANDS[name]
+        mod = importlib.import_module(f"watwerkt.cli_commands.{module}")
+        return getattr(mod, attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commando's"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="watwerkt")
+@click.option("--debug", is_flag=True, help="Toon de volledige traceback bij een fout.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """watwerkt: wat werkt voor wie, onder welke omstandigheden.
+
+    Een kennisgraaf over ontwikkeling en mobiliteit van gemeentelijke medewerkers,
+    gebouwd uit 28 praktijkcasussen, een NRO-onderzoek en drie programma-artikelen.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI and turn library errors into one line on stderr."""
+    from watwerkt.errors import WatwerktError
+
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="watwerkt", standalone_mode=False)
+    except WatwerktError as exc:
+        if debug:
+            raise
+        click.echo(f"watwerkt: {exc}", err=True)
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("watwerkt: afgebroken", err=True)
+        return 1
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
+def run() -> None:  # console script
+    sys.exit(main())

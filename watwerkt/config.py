@@ -1,0 +1,57 @@
+"""Typed configuration: paths from options, then the environment, then defaults.
+
+- corpus:   ``--corpus`` or ``WATWERKT_CORPUS``; default ``../shared/corpus`` when it exists
+- store:    ``--store`` or ``WATWERKT_STORE``; default ``$XDG_DATA_HOME/watwerkt``
+- data:     ``--data`` or ``WATWERKT_DATA``; default the ``data/`` folder of this repository
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_corpus() -> Path | None:
+    env = os.environ.get("WATWERKT_CORPUS")
+    if env:
+        return Path(env)
+    for candidate in (Path.cwd() / "../shared/corpus", REPO_ROOT / "../shared/corpus"):
+        if candidate.is_dir():
+            return candidate.resolve()
+    return None
+
+
+def default_store() -> Path:
+    env = os.environ.get("WATWERKT_STORE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "watwerkt"
+
+
+def default_data() -> Path:
+    env = os.environ.get("WATWERKT_DATA")
+    if env:
+        return Path(env)
+    packaged = REPO_ROOT / "data"
+    return packaged
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus: Path | None
+    store: Path
+    data: Path
+
+    @classmethod
+    def resolve(
+        cls, corpus: Path | None = None, store: Path | None = None, data: Path | None = None
+    ) -> Settings:
+        return cls(
+            corpus=corpus if corpus is not None else default_corpus(),
+            store=store if store is not None else default_store(),
+            data=data if data is not None else default_data(),
+        )
