@@ -53,7 +53,7 @@ def all_anchors(ds: Dataset) -> Iterator[tuple[str, str]]:
     for prog in ds.programmes:
         yield from iter_anchored(prog, f"{ds.files[prog.id].name}#{prog.id}")
     for f in ds.findings:
-        yield from iter_anchored(f, f"findings.yaml#{f.id}")
+        yield from iter_anchored(f, f"{ds.files['finding:' + f.id].name}#{f.id}")
     for scheme in ds.schemes.values():
         for c in scheme.concepts:
             yield from iter_anchored(c, f"concepts/{scheme.scheme}#{c.id}")
