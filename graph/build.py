@@ -1,0 +1,441 @@
+"""Turn the typed records into one RDF graph.
+
+Input: a validated :class:`~watwerkt.ingest.data.Dataset`, the stored segmentation of the
+sources (``data/segments``), and optionally the corpus, from which quotes are read at build
+time. Output: an :class:`rdflib.Graph` with no blank nodes (every node has a stable IRI, so
+serialisations are canonical and two builds are byte-identical).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from watwerkt.ingest.corpus import Anchor, Corpus, SourceInfo, load_sources
+from watwerkt.ingest.data import Dataset
+from watwerkt.ingest.segments import load_book_segments, load_segment_file
+from watwerkt.records import Case, Claim, Epistemic, Programme, ReportPart, Text
+
+WW = Namespace("https://w3id.org/watwerkt/def#")
+ID = Namespace("https://w3id.org/watwerkt/id/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+
+PREFIXES = {"ww": WW, "id": ID, "oa": OA, "skos": SKOS, "prov": PROV, "dcterms": DCTERMS,
+            "org": ORG, "schema": SCHEMA, "owl": OWL, "rdfs": RDFS, "xsd": XSD}
+
+SCHEME_CLASS = {
+    "factoren": WW.Factor, "uitkomsten": WW.OutcomeType, "doelgroepen": WW.TargetGroup,
+    "interventietypen": WW.InterventionType, "aanleidingen": WW.DriverType,
+    "organisatietypen": WW.OrganisationType, "transitietypen": WW.TransitionType,
+    "updatethemas": WW.Theme,
+}
+RECOMMENDATION_KINDS = {"aanbeveling-medewerkers", "les-inspiratiesessie"}
+
+
+def concept(scheme: str, ident: str) -> URIRef:
+    return ID[f"concept/{scheme}/{ident}"]
+
+
+def node(kind: str, ident: str) -> URIRef:
+    return ID[f"{kind}/{ident}"]
+
+
+def anchor_iri(a: Anchor) -> URIRef:
+    return ID[f"anchor/{a.doc}-{a.start}-{a.end}"]
+
+
+class GraphBuilder:
+    def __init__(self, ds: Dataset, corpus: Corpus | None = None):
+        self.ds = ds
+        self.corpus = corpus
+        self.g = Graph()
+        for p, ns in PREFIXES.items():
+            self.g.bind(p, ns)
+        self.sources: dict[str, SourceInfo] = {s.key: s for s in load_sources(ds.root)}
+
+    # -------------------------------------------------------------- helpers
+
+    def add(self, s, p, o) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    def text(self, s, p, t: Text | None) -> None:
+        if t is not None:
+            self.g.add((s, p, Literal(t.nl, lang="nl")))
+            self.g.add((s, p, Literal(t.en, lang="en")))
+
+    def anchor(self, subject: URIRef, value: str | Anchor, prop=WW.anchor) -> URIRef:
+        a = value if isinstance(value, Anchor) else Anchor.parse(value)
+        iri = anchor_iri(a)
+        self.g.add((subject, prop, iri))
+        if (iri, RDF.type, WW.Anchor) in self.g:
+            return iri
+        g = self.g
+        g.add((iri, RDF.type, WW.Anchor))
+        g.add((iri, OA.hasSource, node("source", a.doc)))
+        g.add((iri, OA.start, Literal(a.start)))
+        g.add((iri, OA.end, Literal(a.end)))
+        g.add((iri, WW.spanHash, Literal(a.sha)))
+        if self.corpus is not None:
+            doc = self.corpus.get(a.doc)
+            g.add((iri, WW.line, Literal(doc.line_col(a.start)[0])))
+            g.add((iri, WW.quote, Literal(doc.quote(a))))
+        return iri
+
+    def claim(self, iri: URIRef, cls: URIRef, c: Claim | None, about: URIRef | None,
+              anchors=None, epistemic: Epistemic | None = None) -> URIRef:
+        self.g.add((iri, RDF.type, cls))
+        for a in (anchors if anchors is not None else c.anchors):
+            self.anchor(iri, a)
+        status = epistemic or (c.epistemic if c is not None else Epistemic.stated)
+        self.g.add((iri, WW.epistemic, WW[status.value]))
+        self.add(iri, WW.about, about)
+        return iri
+
+    # -------------------------------------------------------------- parts
+
+    def ontology(self, ontology_dir: Path) -> None:
+        self.g.parse(ontology_dir / "watwerkt.ttl", format="turtle")
+
+    def sources_and_segments(self) -> None:
+        g = self.g
+        for s in self.sources.values():
+            iri = node("source", s.key)
+            g.add((iri, RDF.type, WW.SourceDocument))
+            g.add((iri, DCTERMS.title, Literal(s.title)))
+            g.add((iri, DCTERMS.publisher, Literal(s.publisher)))
+            g.add((iri, DCTERMS.date, Literal(str(s.year), datatype=XSD.gYear)))
+            g.add((iri, WW.sha256, Literal(s.sha256)))
+            g.add((iri, WW.fileName, Literal(s.file)))
+            g.add((iri, WW.evidenceBasis, Literal(s.basis)))
+            for a in s.authors:
+                g.add((iri, DCTERMS.creator, Literal(a)))
+        for key in self.sources:
+            seg = load_segment_file(self.ds.root, key)
+            for part in seg.get("parts", []):
+                iri = node("segment", f"{key}-{part['id']}")
+                g.add((iri, RDF.type, WW.Segment))
+                g.add((iri, WW.source, node("source", key)))
+                g.add((iri, WW.sectionType, Literal(part["type"])))
+                g.add((iri, RDFS.label, Literal(part["id"])))
+                for b in part["blocks"]:
+                    self.anchor(iri, b, WW.block)
+
+    def schemes(self) -> None:
+        g = self.g
+        for name, scheme in sorted(self.ds.schemes.items()):
+            s_iri = ID[f"scheme/{name}"]
+            g.add((s_iri, RDF.type, SKOS.ConceptScheme))
+            g.add((s_iri, SKOS.prefLabel, Literal(scheme.nl, lang="nl")))
+            g.add((s_iri, SKOS.prefLabel, Literal(scheme.en, lang="en")))
+            cls = SCHEME_CLASS.get(name, SKOS.Concept)
+            for c in scheme.concepts:
+                iri = concept(name, c.id)
+                g.add((iri, RDF.type, SKOS.Concept))
+                g.add((iri, RDF.type, cls))
+                g.add((iri, SKOS.inScheme, s_iri))
+                g.add((iri, SKOS.notation, Literal(c.id)))
+                g.add((iri, SKOS.prefLabel, Literal(c.nl, lang="nl")))
+                g.add((iri, SKOS.prefLabel, Literal(c.en, lang="en")))
+                for syn in c.synonyms:
+                    g.add((iri, SKOS.altLabel, Literal(syn)))
+                if c.broader:
+                    g.add((iri, SKOS.broader, concept(name, c.broader)))
+                else:
+                    g.add((iri, SKOS.topConceptOf, s_iri))
+                self.text(iri, SKOS.definition, c.definition)
+                for a in c.anchors:
+                    self.anchor(iri, a)
+
+    def municipalities(self) -> None:
+        if not self.ds.municipalities:
+            return
+        for m in self.ds.municipalities.municipalities:
+            iri = node("gemeente", m.id)
+            self.g.add((iri, RDF.type, WW.Municipality))
+            self.g.add((iri, RDFS.label, Literal(m.name)))
+            self.g.add((iri, WW.cbsCode, Literal(m.cbs_code)))
+            if m.valid_until:
+                self.g.add((iri, WW.validUntil, Literal(str(m.valid_until), datatype=XSD.gYear)))
+            if m.merged_into:
+                self.g.add((iri, WW.mergedInto, node("gemeente", m.merged_into)))
+        self.g.add((ID["reference/gemeenten"], DCTERMS.source, Literal(self.ds.municipalities.source)))
+
+    def book_segments(self) -> dict[str, URIRef]:
+        """Case nodes from the stored segmentation: sections, titles, spans."""
+        g = self.g
+        out = {}
+        try:
+            stored = load_book_segments(self.ds.root)
+        except Exception:  # noqa: BLE001 - no segmentation: cases come from data alone
+            return out
+        for c in stored:
+            iri = node("case", c.id)
+            out[c.id] = iri
+            g.add((iri, RDF.type, WW.Case))
+            g.add((iri, RDF.type, WW.OrganisationCase if c.kind == "organisation" else WW.EmployeeCase))
+            g.add((iri, WW.caseNumber, Literal(c.number)))
+            g.add((iri, WW.subject, Literal(c.subject)))
+            g.add((iri, WW.source, node("source", "boek")))
+            self.anchor(iri, c.span)
+            for a in c.title:
+                self.anchor(iri, a, WW.titleAnchor)
+            if self.corpus is not None and c.title:
+                doc = self.corpus.get("boek")
+                title = " ".join(doc.quote(a) for a in c.title)
+                g.add((iri, DCTERMS.title, Literal(title.replace("- ", "-").replace("  ", " "))))
+            for n, s in enumerate(c.sections, 1):
+                s_iri = node("segment", f"{c.id}-{n:02d}-{s.type}")
+                g.add((iri, WW.section, s_iri))
+                g.add((s_iri, RDF.type, WW.Segment))
+                g.add((s_iri, WW.sectionType, Literal(s.type)))
+                g.add((s_iri, RDFS.label, Literal(f"{c.id} {s.type}")))
+                if s.personal:
+                    g.add((s_iri, WW.personalData, Literal(True)))
+                    continue  # contact blocks: no anchors, no quotes
+                if s.heading:
+                    self.anchor(s_iri, s.heading, WW.titleAnchor)
+                for b in s.blocks:
+                    self.anchor(s_iri, b, WW.block)
+        return out
+
+    def case(self, case: Case) -> None:
+        g = self.g
+        iri = node("case", case.id)
+        g.add((iri, RDF.type, WW.Case))
+        g.add((iri, RDF.type, WW.OrganisationCase if case.kind.value == "organisation" else WW.EmployeeCase))
+        g.add((iri, WW.caseNumber, Literal(case.number)))
+        g.add((iri, WW.subject, Literal(case.subject)))
+        g.add((iri, RDFS.label, Literal(case.title, lang="nl")))
+        self.text(iri, DCTERMS.description, case.summary)
+        for t in case.target_groups:
+            g.add((iri, WW.targetGroup, concept("doelgroepen", t)))
+        for o in case.organisations:
+            o_iri = node("organisatie", o.id)
+            g.add((iri, WW.involves, o_iri))
+            g.add((o_iri, RDF.type, WW.Organisation))
+            g.add((o_iri, RDFS.label, Literal(o.name)))
+            g.add((o_iri, WW.organisationType, concept("organisatietypen", o.type)))
+            if o.municipality:
+                g.add((o_iri, WW.municipality, node("gemeente", o.municipality)))
+                g.add((iri, WW.municipality, node("gemeente", o.municipality)))
+            for a in o.anchors:
+                self.anchor(o_iri, a)
+        for p in case.people:
+            p_iri = node("persoon", f"{case.id}-{p.id}")
+            self.claim(p_iri, WW.PersonInRole, None, iri, p.anchors)
+            g.add((p_iri, WW.personName, Literal(p.name)))
+            g.add((p_iri, RDFS.label, Literal(p.name)))
+            self.text(p_iri, WW.role, p.role)
+            if p.organisation:
+                g.add((p_iri, WW.memberOf, node("organisatie", p.organisation)))
+        if case.employee:
+            e_iri = node("persoon", f"{case.id}-{case.employee.person}")
+            g.add((iri, WW.employee, e_iri))
+            if case.employee.age is not None:
+                g.add((e_iri, WW.age, Literal(case.employee.age)))
+            for a in case.employee.anchors:
+                self.anchor(e_iri, a)
+        for t in case.transitions:
+            t_iri = self.claim(node("stap", t.id), WW.CareerTransition, t, iri)
+            g.add((t_iri, WW.person, node("persoon", f"{case.id}-{t.person}")))
+            self.text(t_iri, WW.fromRole, t.from_role)
+            self.text(t_iri, WW.toRole, t.to_role)
+            g.add((t_iri, WW.transitionType, concept("transitietypen", t.kind)))
+            if t.year:
+                g.add((t_iri, WW.year, Literal(str(t.year), datatype=XSD.gYear)))
+        for d in case.drivers:
+            d_iri = self.claim(node("aanleiding", d.id), WW.Driver, d, iri)
+            g.add((d_iri, WW.driverType, concept("aanleidingen", d.concept)))
+            self.text(d_iri, DCTERMS.description, d.description)
+        for iv in case.interventions:
+            i_iri = self.claim(node("interventie", iv.id), WW.Intervention, iv, iri)
+            for t in iv.types:
+                g.add((i_iri, WW.interventionType, concept("interventietypen", t)))
+            self.text(i_iri, RDFS.label, iv.label)
+            self.text(i_iri, DCTERMS.description, iv.description)
+            if iv.organisation:
+                g.add((i_iri, WW.involves, node("organisatie", iv.organisation)))
+            for t in iv.target_groups:
+                g.add((i_iri, WW.targetGroup, concept("doelgroepen", t)))
+            if iv.year:
+                g.add((i_iri, WW.year, Literal(str(iv.year), datatype=XSD.gYear)))
+            for e in iv.works_elements:
+                g.add((i_iri, WW.matchesMechanism, node("werkzaam-element", e)))
+        refs = {i.id: node("interventie", i.id) for i in case.interventions}
+        refs.update({t.id: node("stap", t.id) for t in case.transitions})
+        for inf in case.influences:
+            f_iri = self.claim(node("invloed", inf.id), WW.Influence, inf, iri)
+            g.add((f_iri, WW.polarity, WW[inf.polarity.value]))
+            g.add((f_iri, WW.state, WW[inf.state.value]))
+            g.add((f_iri, WW.explicit, Literal(inf.explicit)))
+            self.text(f_iri, WW.actor, inf.actor)
+            self.text(f_iri, RDFS.label, inf.actor)
+            self.text(f_iri, DCTERMS.description, inf.description)
+            for f in inf.factors:
+                g.add((f_iri, WW.factor, concept("factoren", f)))
+            for a in inf.affects:
+                g.add((f_iri, WW.affects, refs[a]))
+            if inf.counterpart:
+                g.add((f_iri, WW.counterpart, node("invloed", inf.counterpart)))
+            if inf.turned_into:
+                g.add((f_iri, WW.turnedInto, node("invloed", inf.turned_into)))
+        for o in case.outcomes:
+            o_iri = self.claim(node("uitkomst", o.id), WW.Outcome, o, iri)
+            g.add((o_iri, WW.outcomeType, concept("uitkomsten", o.concept)))
+            g.add((o_iri, WW.direction, WW[o.direction.value]))
+            self.text(o_iri, DCTERMS.description, o.description)
+            if o.figure:
+                g.add((o_iri, WW.figure, Literal(o.figure)))
+            for a in o.interventions:
+                g.add((o_iri, WW.producedBy, refs[a]))
+        for k in case.numbers:
+            self.number(k, iri)
+        for les in case.lessons:
+            l_iri = self.claim(node("les", les.id), WW.Lesson, les, iri)
+            self.text(l_iri, DCTERMS.description, les.text)
+            for f in les.factors:
+                g.add((l_iri, WW.factor, concept("factoren", f)))
+        if case.group_fit:
+            gf = case.group_fit
+            gf_iri = self.claim(node("groepsfit", case.id), WW.GroupFit, None, iri, gf.anchors,
+                                Epistemic.interpreted)
+            g.add((gf_iri, WW.fitsGroup, concept("doelgroepen", gf.group)))
+            self.text(gf_iri, WW.rationale, gf.rationale)
+        for n, u in enumerate(case.uncovered, 1):
+            u_iri = node("niet-gecodeerd", f"{case.id}-{n}")
+            g.add((iri, WW.uncovered, u_iri))
+            g.add((u_iri, RDF.type, WW.Uncovered))
+            self.text(u_iri, WW.reason, u.reason)
+            for a in u.anchors:
+                self.anchor(u_iri, a)
+
+    def number(self, k, about: URIRef) -> None:
+        k_iri = self.claim(node("kerngetal", k.id), WW.KeyNumber, k, about)
+        self.text(k_iri, RDFS.label, k.label)
+        self.g.add((k_iri, WW.value, Literal(k.value, datatype=XSD.decimal)))
+        self.g.add((k_iri, WW.unit, Literal(k.unit)))
+        if k.year:
+            self.g.add((k_iri, WW.year, Literal(str(k.year), datatype=XSD.gYear)))
+
+    def statement(self, s, about: URIRef) -> None:
+        cls = WW.Recommendation if s.kind in RECOMMENDATION_KINDS else WW.Statement
+        s_iri = self.claim(node("bevinding", s.id), cls, s, about)
+        self.g.add((s_iri, WW.statementKind, Literal(s.kind)))
+        self.text(s_iri, RDFS.label, s.label)
+        self.text(s_iri, DCTERMS.description, s.text)
+        for f in s.factors:
+            self.g.add((s_iri, WW.factor, concept("factoren", f)))
+        for grp in s.groups:
+            self.g.add((s_iri, WW.group, concept("doelgroepen", grp)))
+        if s.polarity:
+            self.g.add((s_iri, WW.polarity, WW[s.polarity.value]))
+        if s.rank is not None:
+            self.g.add((s_iri, WW.rank, Literal(s.rank)))
+
+    def report(self, part: ReportPart) -> None:
+        g = self.g
+        iri = node("rapportdeel", part.part)
+        g.add((iri, RDF.type, WW.Segment))
+        g.add((iri, WW.source, node("source", "nro")))
+        self.text(iri, RDFS.label, part.title)
+        for s in part.statements:
+            self.statement(s, iri)
+        for gp in part.groups:
+            p_iri = self.claim(node("groepsprofiel", gp.id), WW.GroupProfile, gp, iri)
+            g.add((p_iri, WW.group, concept("doelgroepen", gp.id)))
+            self.text(p_iri, RDFS.label, gp.label)
+            g.add((p_iri, WW.regulation, Literal(gp.regulation)))
+            for ch in gp.characteristics:
+                self.text(p_iri, WW.characteristic, ch)
+            for r in gp.respondents:
+                g.add((p_iri, WW.respondent, Literal(r)))
+            if gp.declared_total is not None:
+                g.add((p_iri, WW.declaredTotal, Literal(gp.declared_total)))
+        for e in part.works:
+            e_iri = self.claim(node("werkzaam-element", e.id), WW.Mechanism, e, iri)
+            g.add((e_iri, WW.group, concept("doelgroepen", e.group)))
+            g.add((e_iri, WW.works, Literal(e.works)))
+            self.text(e_iri, RDFS.label, e.label)
+            for t in e.intervention_types:
+                g.add((e_iri, WW.interventionType, concept("interventietypen", t)))
+            for f in e.factors:
+                g.add((e_iri, WW.factor, concept("factoren", f)))
+
+    def programme(self, prog: Programme) -> None:
+        g = self.g
+        iri = node("programma", prog.id)
+        g.add((iri, RDF.type, WW.Programme))
+        g.add((iri, RDFS.label, Literal(prog.name)))
+        self.text(iri, DCTERMS.description, prog.description)
+        for a in prog.anchors:
+            self.anchor(iri, a)
+        for f in prog.funders:
+            g.add((iri, WW.funder, Literal(f)))
+        for p in prog.partners:
+            g.add((iri, WW.partner, Literal(p)))
+        if prog.period:
+            g.add((iri, WW.period, Literal(prog.period)))
+        for t in prog.target_groups:
+            g.add((iri, WW.targetGroup, concept("doelgroepen", t)))
+        for t in prog.instruments:
+            g.add((iri, WW.instrument, concept("interventietypen", t)))
+        for k in prog.numbers:
+            self.number(k, iri)
+        for s in prog.statements:
+            self.statement(s, iri)
+        for p in prog.practices:
+            p_iri = self.claim(node("praktijk", p.id), WW.Practice, p, iri)
+            g.add((iri, WW.practice, p_iri))
+            self.text(p_iri, RDFS.label, p.label)
+            self.text(p_iri, DCTERMS.description, p.description)
+            g.add((p_iri, WW.theme, concept("updatethemas", p.theme)))
+            for m in p.municipalities:
+                g.add((p_iri, WW.municipality, node("gemeente", m)))
+            for o in p.organisations:
+                g.add((p_iri, WW.partner, Literal(o)))
+            for t in p.interventions:
+                g.add((p_iri, WW.interventionType, concept("interventietypen", t)))
+
+    def findings(self, extra=()) -> None:
+        for f in [*self.ds.findings, *extra]:
+            f_iri = self.claim(node("bevinding-datakwaliteit", f.id), WW.DataQualityFinding, None, None,
+                               f.anchors, Epistemic.stated if not getattr(f, "derived", False) else Epistemic.derived)
+            self.g.add((f_iri, WW.findingKind, Literal(f.kind)))
+            self.g.add((f_iri, WW.severity, Literal(f.severity)))
+            self.text(f_iri, DCTERMS.description, f.description)
+
+
+def segment_findings(root: Path):
+    """Findings the segmenter made (damaged headings and the like), as Finding records."""
+    from watwerkt.records import Finding
+
+    out = []
+    seg = load_segment_file(root, "boek")
+    for n, f in enumerate(seg.get("findings", []), 1):
+        out.append(Finding(
+            id=f"segmentatie-{n:02d}", kind=f["kind"],
+            description=Text(nl=f"Segmentatie: {f['about']}", en=f"Segmentation: {f['about']}"),
+            anchors=[f["anchor"]], severity="warning"))
+    return out
+
+
+def build_graph(ds: Dataset, corpus: Corpus | None, ontology_dir: Path) -> Graph:
+    b = GraphBuilder(ds, corpus)
+    b.ontology(ontology_dir)
+    b.sources_and_segments()
+    b.schemes()
+    b.municipalities()
+    b.book_segments()
+    for case in ds.cases:
+        b.case(case)
+    for part in ds.report:
+        b.report(part)
+    for prog in ds.programmes:
+        b.programme(prog)
+    b.findings(segment_findings(ds.root))
+    return b.g
