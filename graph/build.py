@@ -13,7 +13,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from watwerkt.ingest.corpus import Anchor, Corpus, SourceInfo, load_sources
+from watwerkt.ingest.corpus import Anchor, Corpus, SourceInfo, load_sources, normalise
 from watwerkt.ingest.data import Dataset
 from watwerkt.ingest.segments import load_book_segments, load_segment_file
 from watwerkt.records import Case, Claim, Epistemic, Programme, ReportPart, Text
@@ -33,7 +33,12 @@ SCHEME_CLASS = {
     "organisatietypen": WW.OrganisationType, "transitietypen": WW.TransitionType,
     "updatethemas": WW.Theme,
 }
+MAX_QUOTE = 3000  # characters; longer spans (whole cases) are anchored but not quoted
 RECOMMENDATION_KINDS = {"aanbeveling-medewerkers", "les-inspiratiesessie"}
+
+
+def ww_title() -> URIRef:
+    return DCTERMS.alternative  # our short title of a case; dcterms:title is the printed headline
 
 
 def concept(scheme: str, ident: str) -> URIRef:
@@ -56,6 +61,8 @@ class GraphBuilder:
         for p, ns in PREFIXES.items():
             self.g.bind(p, ns)
         self.sources: dict[str, SourceInfo] = {s.key: s for s in load_sources(ds.root)}
+        self.personal = [Anchor.parse(a) for key in self.sources
+                         for a in load_segment_file(ds.root, key).get("personal", [])]
 
     # -------------------------------------------------------------- helpers
 
@@ -83,8 +90,15 @@ class GraphBuilder:
         if self.corpus is not None:
             doc = self.corpus.get(a.doc)
             g.add((iri, WW.line, Literal(doc.line_col(a.start)[0])))
-            g.add((iri, WW.quote, Literal(doc.quote(a))))
+            if self.quotable(a):
+                g.add((iri, WW.quote, Literal(doc.quote(a))))
         return iri
+
+    def quotable(self, a: Anchor) -> bool:
+        """Quotes are read for passages, never for whole cases or spans with contact data."""
+        if a.end - a.start > MAX_QUOTE:
+            return False
+        return not any(p.doc == a.doc and p.start < a.end and a.start < p.end for p in self.personal)
 
     def claim(self, iri: URIRef, cls: URIRef, c: Claim | None, about: URIRef | None,
               anchors=None, epistemic: Epistemic | None = None) -> URIRef:
@@ -180,14 +194,15 @@ class GraphBuilder:
             g.add((iri, RDF.type, WW.OrganisationCase if c.kind == "organisation" else WW.EmployeeCase))
             g.add((iri, WW.caseNumber, Literal(c.number)))
             g.add((iri, WW.subject, Literal(c.subject)))
+            g.add((iri, RDFS.label, Literal(c.subject)))
             g.add((iri, WW.source, node("source", "boek")))
             self.anchor(iri, c.span)
             for a in c.title:
                 self.anchor(iri, a, WW.titleAnchor)
             if self.corpus is not None and c.title:
                 doc = self.corpus.get("boek")
-                title = " ".join(doc.quote(a) for a in c.title)
-                g.add((iri, DCTERMS.title, Literal(title.replace("- ", "-").replace("  ", " "))))
+                title = normalise(doc.raw[c.title[0].start : c.title[-1].end])[0].strip()
+                g.add((iri, DCTERMS.title, Literal(title)))
             for n, s in enumerate(c.sections, 1):
                 s_iri = node("segment", f"{c.id}-{n:02d}-{s.type}")
                 g.add((iri, WW.section, s_iri))
@@ -210,7 +225,7 @@ class GraphBuilder:
         g.add((iri, RDF.type, WW.OrganisationCase if case.kind.value == "organisation" else WW.EmployeeCase))
         g.add((iri, WW.caseNumber, Literal(case.number)))
         g.add((iri, WW.subject, Literal(case.subject)))
-        g.add((iri, RDFS.label, Literal(case.title, lang="nl")))
+        g.add((iri, ww_title(), Literal(case.title, lang="nl")))
         self.text(iri, DCTERMS.description, case.summary)
         for t in case.target_groups:
             g.add((iri, WW.targetGroup, concept("doelgroepen", t)))

@@ -370,6 +370,24 @@ NUMBERED = re.compile(r"^\s*(\d+\.\d+(?:\.\d+)*|\d+(?=\.\s))\.?\s+[A-ZÀ-Ý]")
 TABLE = re.compile(r"^(Tabel|Figuur)\s+(\d+\.\d+)\b")
 
 
+def _runs(lines, indices, skip: set[int]) -> tuple[Block, ...]:
+    """Blocks of consecutive lines, split wherever a personal line is left out."""
+    out: list[Block] = []
+    cur: list[Block] = []
+    for k in indices:
+        if k in skip:
+            if cur:
+                out.append(Block(cur[0].start, cur[-1].end))
+            cur = []
+            continue
+        b = _trim(lines[k])
+        if b:
+            cur.append(b)
+    if cur:
+        out.append(Block(cur[0].start, cur[-1].end))
+    return tuple(out)
+
+
 def segment_report(doc: Document) -> Segmentation:
     """Numbered chapters and sections; tables and figures as segments of their own."""
     lines = _lines(doc.raw)
@@ -398,9 +416,9 @@ def segment_report(doc: Document) -> Segmentation:
             while j < hi and len(lines[j][2]) < 90:
                 j += 1
             hi = j
-        blocks = tuple(b for k in range(i, hi) if k not in personal and (b := _trim(lines[k])))
+        blocks = _runs(lines, range(i, hi), personal)
         if blocks:
-            seg.parts.append((ident, typ, (Block(blocks[0].start, blocks[-1].end),)))
+            seg.parts.append((ident, typ, blocks))
     seg.personal = [b for k in sorted(personal) if (b := _trim(lines[k]))]
     return seg
 
@@ -420,7 +438,7 @@ def segment_article(doc: Document) -> Segmentation:
     heads = sorted(set(heads))
     for n, h in enumerate(heads):
         hi = heads[n + 1] if n + 1 < len(heads) else len(lines)
-        blocks = tuple(b for k in range(h, hi) if k not in personal and (b := _trim(lines[k])))
+        blocks = _runs(lines, range(h, hi), personal)
         if blocks:
             seg.parts.append((f"sectie-{n + 1}", "sectie", blocks))
     seg.personal = [b for k in sorted(personal) if (b := _trim(lines[k]))]

@@ -1,0 +1,96 @@
+"""Named SPARQL queries kept as files, run with bound parameters.
+
+Each ``queries/sparql/<name>.rq`` starts with comment lines ``# name:``,
+``# description:``, ``# params:`` and ``# example:``. Parameters are bound through
+Oxigraph's variable substitution (``substitutions``), never spliced into the query text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from watwerkt.errors import QueryError
+
+SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
+_META = re.compile(r"^#\s*(name|description|params|example):\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    params: str
+    example: str
+    text: str
+
+
+@cache
+def load_query(name: str) -> NamedQuery:
+    path = SPARQL_DIR / f"{name}.rq"
+    if not path.exists():
+        raise QueryError(f"no query named {name!r}", hint="see queries/sparql/")
+    text = path.read_text(encoding="utf-8")
+    meta = {"name": name, "description": "", "params": "", "example": ""}
+    for line in text.splitlines():
+        m = _META.match(line)
+        if m:
+            meta[m.group(1)] = m.group(2).strip()
+    return NamedQuery(meta["name"], meta["description"], meta["params"], meta["example"], text)
+
+
+def all_queries() -> list[NamedQuery]:
+    return [load_query(p.stem) for p in sorted(SPARQL_DIR.glob("*.rq"))]
+
+
+def to_python(term):
+    """An Oxigraph term as a plain Python value."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        v = term.value
+        if dt.endswith(("#integer", "#int", "#long")):
+            return int(v)
+        if dt.endswith(("#decimal", "#double", "#float")):
+            return float(v)
+        if dt.endswith("#boolean"):
+            return v == "true"
+        return v
+    return str(term)
+
+
+def bind_value(value):
+    """A Python parameter as an Oxigraph term: IRIs for ``https://`` strings, else literals."""
+    import pyoxigraph as ox
+
+    if isinstance(value, ox.NamedNode | ox.Literal):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false",
+                          datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    if isinstance(value, str) and value.startswith("https://w3id.org/watwerkt/"):
+        return ox.NamedNode(value)
+    return ox.Literal(str(value))
+
+
+def run(store, name: str, **params) -> list[dict]:
+    """Run the named query with ``params`` bound to its variables; rows as dicts."""
+    import pyoxigraph as ox
+
+    q = load_query(name)
+    subs = {ox.Variable(k): bind_value(v) for k, v in params.items() if v is not None}
+    try:
+        result = store.query(q.text, substitutions=subs)
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise QueryError(f"query {name!r} failed: {exc}") from exc
+    names = [v.value for v in result.variables]
+    return [{n: to_python(sol[n]) for n in names} for sol in result]
