@@ -95,7 +95,7 @@ def write_store(g: Graph, store: Path, info: dict, *, _hook=None) -> dict:
         if _hook:
             _hook(staging)  # tests interrupt the build here
         ox = pyoxigraph.Store(str(staging / "oxigraph"))
-        ox.bulk_load(nt, "application/n-triples")
+        ox.bulk_load(nt, pyoxigraph.RdfFormat.N_TRIPLES)
         ox.flush()
         del ox
         (staging / "build.json").write_text(json.dumps(info, indent=1, sort_keys=True) + "\n",
