@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from watwerkt.errors import UsageError
 from watwerkt.queries.runner import run
+
+from watwerkt.errors import UsageError
 
 CASE_NS = "https://w3id.org/watwerkt/id/case/"
 

@@ -12,8 +12,7 @@ computes (counts, cross-links) and never appears in the data files.
 
 from __future__ import annotations
 
-import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -38,24 +37,24 @@ class Text(Record):
         return self.en if lang == "en" else self.nl
 
 
-class Epistemic(str, Enum):
+class Epistemic(StrEnum):
     stated = "stated"
     interpreted = "interpreted"
     derived = "derived"
 
 
-class Polarity(str, Enum):
+class Polarity(StrEnum):
     angel = "angel"
     bear = "bear"
 
 
-class InfluenceState(str, Enum):
+class InfluenceState(StrEnum):
     actual = "actual"
     potential = "potential"
     overcome = "overcome"
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     up = "up"
     down = "down"
     high = "high"
@@ -64,7 +63,7 @@ class Direction(str, Enum):
     not_shown = "not-shown"
 
 
-class CaseKind(str, Enum):
+class CaseKind(StrEnum):
     organisation = "organisation"
     employee = "employee"
 
