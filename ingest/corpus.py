@@ -89,7 +89,7 @@ def load_sources(data_dir: Path) -> list[SourceInfo]:
 _WS = re.compile(r"[ \t\r\f\v\u00a0]*\n[ \t\r\f\v\u00a0\n]*|[ \t\r\f\v\u00a0]{2,}")
 
 
-def normalise(raw: str) -> tuple[str, list[int]]:
+def normalise(raw: str, *, keep_hyphens: bool = False) -> tuple[str, list[int]]:
     """Return (text, offsets) where ``offsets[i]`` is the raw index of ``text[i]``.
 
     - a hyphen at the end of a line followed by a lower-case letter is a soft break: the
@@ -110,7 +110,10 @@ def normalise(raw: str) -> tuple[str, list[int]]:
                 k = j
                 while k < n and raw[k] in " \n":
                     k += 1
-                if k < n and raw[k].islower() and out and out[-1].isalpha():
+                if k < n and out and out[-1].isalpha() and (raw[k].islower() or keep_hyphens):
+                    if keep_hyphens:  # a real hyphen that fell at a line end: "OR-\nvoorzitter"
+                        out.append("-")
+                        offsets.append(i)
                     i = k
                     continue
         if ch in " \t\r\f\v\u00a0\n":
@@ -214,20 +217,28 @@ class Document:
                 where=self.where(anchor.start),
             )
 
+    @cached_property
+    def _hard(self) -> tuple[str, list[int]]:
+        """A second reading in which every hyphen at a line end is a real one."""
+        text, offsets = normalise(self.raw, keep_hyphens=True)
+        return fold(text), offsets
+
     def find(self, snippet: str) -> list[tuple[int, int]]:
-        """Raw spans where ``snippet`` occurs, ignoring case, accents, quotes and line breaks."""
+        """Raw spans where ``snippet`` occurs, ignoring case, accents, quotes and line breaks.
+
+        A hyphen at a line end is read both ways: as a soft break ("ontwikke-ling") and as a
+        real hyphen ("OR-voorzitter", "Sittard-Geleen").
+        """
         needle = fold(normalise(snippet)[0]).strip()
         if not needle:
             return []
-        hay = self.folded
-        spans, pos = [], 0
-        while True:
-            i = hay.find(needle, pos)
-            if i < 0:
-                break
-            spans.append(self.to_raw(i, i + len(needle)))
-            pos = i + 1
-        return spans
+        spans: set[tuple[int, int]] = set()
+        for hay, offs in ((self.folded, self._norm[1]), self._hard):
+            pos = 0
+            while (i := hay.find(needle, pos)) >= 0:
+                spans.add((offs[i], offs[i + len(needle) - 1] + 1))
+                pos = i + 1
+        return sorted(spans)
 
 
 class Corpus:

@@ -59,6 +59,7 @@ class Direction(StrEnum):
     down = "down"
     high = "high"
     low = "low"
+    average = "average"
     mixed = "mixed"
     not_shown = "not-shown"
 

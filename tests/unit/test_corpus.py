@@ -69,3 +69,13 @@ def test_document_is_found_by_content_under_another_name(kitchen, tmp_path):
 def test_missing_corpus_says_what_to_do(kitchen, tmp_path):
     with pytest.raises(CorpusError, match="WATWERKT_CORPUS"):
         Corpus.open(tmp_path / "nope", kitchen)
+
+
+def test_find_reads_a_line_end_hyphen_both_ways(tmp_path):
+    from watwerkt.ingest.corpus import Document, SourceInfo
+
+    raw = "de OR-\nvoorzitter en Sittard-\nGeleen met een loopbaan-\nwinkel"
+    doc = Document(SourceInfo("x", "x.txt", "", "book", "t", "p", 2000, "praktijk"), tmp_path / "x.txt", raw)
+    for snippet in ("OR-voorzitter", "ORvoorzitter", "Sittard-Geleen", "loopbaanwinkel"):
+        (s, e), = doc.find(snippet)
+        assert raw[s:e].replace("\n", "").replace("-", "") == snippet.replace("-", "")
