@@ -221,10 +221,12 @@ class GraphBuilder:
     def case(self, case: Case) -> None:
         g = self.g
         iri = node("case", case.id)
-        g.add((iri, RDF.type, WW.Case))
-        g.add((iri, RDF.type, WW.OrganisationCase if case.kind.value == "organisation" else WW.EmployeeCase))
-        g.add((iri, WW.caseNumber, Literal(case.number)))
-        g.add((iri, WW.subject, Literal(case.subject)))
+        if (iri, RDF.type, WW.Case) not in g:  # no stored segmentation for this case
+            g.add((iri, RDF.type, WW.Case))
+            g.add((iri, RDF.type, WW.OrganisationCase if case.kind.value == "organisation" else WW.EmployeeCase))
+            g.add((iri, WW.caseNumber, Literal(case.number)))
+            g.add((iri, WW.subject, Literal(case.subject)))
+            g.add((iri, RDFS.label, Literal(case.subject)))
         g.add((iri, ww_title(), Literal(case.title, lang="nl")))
         self.text(iri, DCTERMS.description, case.summary)
         for t in case.target_groups:

@@ -154,6 +154,25 @@ def check_dataset(ds: Dataset, corpus: Corpus | None = None) -> list[Problem]:
         for c in scheme.concepts:
             if c.broader and c.broader not in ids:
                 problems.append(Problem(f"concepts/{scheme.scheme}#{c.id}", f"broader {c.broader!r} unknown"))
+    problems.extend(_check_book_manifest(ds))
     if corpus is not None:
         problems.extend(check_anchors(ds, corpus))
     return sorted(problems)
+
+
+def _check_book_manifest(ds: Dataset) -> Iterator[Problem]:
+    """A case file must agree with data/book.yaml on number and kind."""
+    import yaml
+
+    path = ds.root / "book.yaml"
+    if not path.exists():
+        return
+    manifest = {e["id"]: e for e in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]}
+    for c in ds.cases:
+        e = manifest.get(c.id)
+        where = f"{ds.files[c.id].name}#{c.id}"
+        if e is None:
+            yield Problem(where, "case id not listed in data/book.yaml")
+        elif (e["number"], e["kind"]) != (c.number, c.kind.value):
+            yield Problem(where, f"number/kind {c.number}/{c.kind.value} disagree with data/book.yaml "
+                                 f"({e['number']}/{e['kind']})")
