@@ -24,8 +24,17 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "cases": ("cases", "cases", "Lijst van de 28 praktijkcasussen."),
     "case": ("cases", "case", "Eén casus met haar secties, spans en regelnummers."),
     "ontology": ("build", "ontology", "Genereer de ontologiedocumentatie (docs/ontology.md)."),
+    "wat-werkt": ("advisor", "wat_werkt", "Wat werkt voor wie, onder welke omstandigheden (alias: what-works)."),
+    "engelen-beren": ("advisor", "engelen_beren", "Engelen en beren per factor of actor over alle casussen."),
+    "factoren": ("advisor", "factoren", "De factortaxonomie met tellingen als engel en als beer."),
+    "uitkomsten": ("advisor", "uitkomsten", "Welke interventies samengaan met welke uitkomsten."),
+    "vergelijk": ("advisor", "vergelijk", "Casussen naast elkaar."),
+    "zoek": ("advisor", "zoek", "Zoeken in labels, concepten en citaten, met tikfouttolerantie."),
+    "gaten": ("advisor", "gaten", "Combinaties van doelgroep, interventie en uitkomst zonder bewijs."),
+    "sparql": ("advisor", "sparql", "Alleen-lezen SPARQL voor onderzoekers."),
 }
-ALIASES: dict[str, str] = {}
+ALIASES: dict[str, str] = {"what-works": "wat-werkt", "angels-bears": "engelen-beren", "factors": "factoren",
+                           "outcomes": "uitkomsten", "compare": "vergelijk", "search": "zoek", "gaps": "gaten"}
 
 
 class LazyGroup(click.Group):

@@ -1,0 +1,217 @@
+"""The policy advisor's commands: wat-werkt, engelen-beren, factoren, uitkomsten, vergelijk,
+zoek, gaten, and the read-only ``sparql`` for researchers."""
+
+from __future__ import annotations
+
+import click
+
+from watwerkt.cli_commands.options import output_options, store_option
+from watwerkt.render import Column, emit, render
+
+L = {  # two-language strings used in rendering
+    "werkt": ("werkt", "works"), "werkt-minder": ("werkt minder", "works less"),
+    "gemengd": ("gemengd", "mixed"), "": ("", ""),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    return L.get(key, (key, key))[lang == "en"]
+
+
+def _knowledge(store, lang):
+    from watwerkt.config import Settings
+    from watwerkt.graph.store import open_store
+    from watwerkt.queries.knowledge import Knowledge
+
+    return Knowledge(open_store(Settings.resolve(store=store).store), lang)
+
+
+@click.command("wat-werkt")
+@click.option("--doelgroep", "--group", "group", help="Doelgroep, bv. 'lage eigen regie', buitendienst, 'schaal 4-9', ouderen.")
+@click.option("--context", help="Aanleiding of soort organisatie, bv. bezuinigingen, personeelstekort, reorganisatie.")
+@click.option("--uitkomst", "--outcome", "outcome", help="Gezochte uitkomst, bv. inzetbaarheid, verzuim, bevlogenheid.")
+@click.option("--factor", help="Factor, bv. leidinggevende, zelfvertrouwen, collega's.")
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Aantal interventies.")
+@click.option("--no-quotes", is_flag=True, help="Laat citaten weg.")
+@store_option
+@output_options
+def wat_werkt(group, context, outcome, factor, limit, no_quotes, store, fmt, output, lang):
+    """Wat werkt voor wie, onder welke omstandigheden: interventies gerangschikt op bewijs.
+
+    Met een zelfregiegroep als doelgroep staat eerst de tabel uit het onderzoek (wat werkt
+    en wat minder werkt voor die groep), met de casussen die haar steunen of tegenspreken.
+    """
+    from watwerkt.queries.knowledge import what_works
+
+    k = _knowledge(store, lang)
+    res = what_works(k, group=group, context=context, outcome=outcome, factor=factor,
+                     quotes=not no_quotes and fmt in ("json", "md"), limit=limit)
+    if fmt == "json":
+        emit(render([], [], "json", lang, payload=res.as_dict()), output)
+        return
+    parts = []
+    if res.works_table:
+        single = len({r.group for r in res.works_table}) == 1
+        cols = [Column("group", "groep", "group", 10, in_table=not single),
+                Column("verdict", "oordeel", "verdict", 12),
+                Column("label", "element (onderzoek)", "element (research)", 30),
+                Column("supporting", "steun (casussen)", "support (cases)", 12),
+                Column("contradicting", "tegen", "against", 8)]
+        rows = [{"group": k.label("doelgroepen", r.group).split(" (")[0], "verdict": _t("werkt" if r.works else "werkt-minder", lang),
+                 "label": r.label, "supporting": r.supporting, "contradicting": r.contradicting} for r in res.works_table]
+        names = ", ".join(sorted({k.label("doelgroepen", r.group) for r in res.works_table}))
+        title = (f"Volgens het onderzoek (NRO, tabel 3.2): {names}" if lang == "nl"
+                 else f"According to the research (NRO, table 3.2): {names}")
+        parts.append(("## " if fmt == "md" else "") + title + "\n\n" + render(rows, cols, fmt, lang))
+    cols = [Column("rank", "#", "#", 2), Column("label", "interventie", "intervention", 22),
+            Column("score", "score", "score", 5), Column("cases", "casussen", "cases", 14),
+            Column("research", "onderzoek", "research", 12), Column("sources", "bronnen", "sources", 3),
+            Column("outcomes", "uitkomsten", "outcomes", 12, in_table=False),
+            Column("contexts", "omstandigheden", "circumstances", 10, in_table=False),
+            Column("angels", "engelen", "angels", 10, in_table=False),
+            Column("bears", "beren", "bears", 10, in_table=False)]
+    rows = [{"rank": n, "label": a.label, "score": a.score, "cases": a.cases, "research": _t(a.research, lang),
+             "sources": a.sources, "outcomes": [f"{key}×{v}" for key, v in a.outcomes.items()],
+             "contexts": a.contexts, "angels": a.angels, "bears": a.bears}
+            for n, a in enumerate(res.answers, 1)]
+    title = "Interventies gerangschikt op bewijs" if lang == "nl" else "Interventions ranked by evidence"
+    parts.append(("## " if fmt == "md" else "") + title + "\n\n" + render(rows, cols, fmt, lang))
+    if fmt == "md":
+        for n, a in enumerate(res.answers, 1):
+            lines = [f"### {n}. {a.label}", ""]
+            for ev in a.evidence:
+                q = f" — “{ev.quote['quote'][:200]}” ({ev.quote['anchor']})" if ev.quote and ev.quote.get("quote") else ""
+                lines.append(f"- {ev.case}: {ev.label or ev.intervention} [{ev.epistemic}]{q}")
+            parts.append("\n".join(lines) + "\n")
+    for note in res.notes:
+        parts.append(note + "\n")
+    emit("\n".join(parts), output)
+
+
+@click.command("engelen-beren")
+@click.option("--factor", help="Alleen deze factor (of factorgroep).")
+@click.option("--actor", help="Alleen engelen en beren waarvan de actor deze tekst bevat.")
+@store_option
+@output_options
+def engelen_beren(factor, actor, store, fmt, output, lang):
+    """Engelen en beren per factor over alle casussen, met tellingen en omslagen."""
+    from watwerkt.queries.knowledge import angels_and_bears
+
+    res = angels_and_bears(_knowledge(store, lang), factor=factor, actor=actor)
+    cols = [Column("label", "factor", "factor", 16), Column("angels", "engelen", "angels", 3),
+            Column("bears", "beren", "bears", 3), Column("potential", "mogelijk", "potential", 3),
+            Column("overcome", "overwonnen", "overcome", 3), Column("cases", "casussen", "cases", 8, in_table=False),
+            Column("flips", "omslag in", "flips in", 10)]
+    emit(render(res["rows"], cols, fmt, lang, payload=res), output)
+
+
+@click.command("factoren")
+@store_option
+@output_options
+def factoren(store, fmt, output, lang):
+    """De factortaxonomie van het onderzoek, met hoe vaak elke factor engel of beer is."""
+    from watwerkt.queries.knowledge import factor_table
+
+    rows = factor_table(_knowledge(store, lang))
+    shown = [{**r, "label": r["label"].upper() if r["is_group"] else "· " + r["label"]} for r in rows]
+    cols = [Column("label", "factor", "factor", 30), Column("case_angels", "engel", "angel", 5),
+            Column("case_bears", "beer", "bear", 5), Column("research_angels", "stimulerend", "stimulating", 11),
+            Column("research_bears", "belemmerend", "limiting", 11),
+            Column("research_mentions", "genoemd (onderzoek)", "mentioned (research)", 4, in_table=False)]
+    emit(render(shown, cols, fmt, lang, payload=rows), output)
+
+
+@click.command("uitkomsten")
+@click.option("--uitkomst", "--outcome", "outcome", help="Alleen deze uitkomst.")
+@store_option
+@output_options
+def uitkomsten(outcome, store, fmt, output, lang):
+    """Welke interventies samengaan met welke uitkomsten (goed, slecht, anders)."""
+    from watwerkt.queries.knowledge import outcome_table
+
+    rows = outcome_table(_knowledge(store, lang), outcome)
+    cols = [Column("outcome_label", "uitkomst", "outcome", 12), Column("intervention_label", "interventie", "intervention", 20),
+            Column("good", "gunstig", "good", 3), Column("bad", "ongunstig", "bad", 3), Column("other", "anders", "other", 3),
+            Column("cases", "casussen", "cases", 10)]
+    emit(render(rows, cols, fmt, lang), output)
+
+
+@click.command("vergelijk")
+@click.argument("case_ids", nargs=-1, required=True)
+@store_option
+@output_options
+def vergelijk(case_ids, store, fmt, output, lang):
+    """Casussen naast elkaar: aanleidingen, interventies, engelen, beren, uitkomsten."""
+    from watwerkt.queries.knowledge import compare
+
+    rows = compare(_knowledge(store, lang), list(case_ids))
+    if fmt == "json":
+        emit(render(rows, [], "json", lang), output)
+        return
+    fields = [("title", "titel", "title"), ("kind", "soort", "kind"), ("municipalities", "gemeente(n)", "municipalities"),
+              ("drivers", "aanleidingen", "drivers"), ("interventions", "interventies", "interventions"),
+              ("angels", "engelen", "angels"), ("bears", "beren", "bears"), ("outcomes", "uitkomsten", "outcomes"),
+              ("group_fit", "past bij groep", "fits group")]
+    table = [{"field": nl if lang == "nl" else en, **{r["id"]: r[key] for r in rows}} for key, nl, en in fields]
+    cols = [Column("field", "", "", 10)] + [Column(r["id"], r["id"], r["id"], 10) for r in rows]
+    emit(render(table, cols, fmt, lang), output)
+
+
+@click.command("zoek")
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
+@store_option
+@output_options
+def zoek(text, limit, store, fmt, output, lang):
+    """Zoek in labels, concepten en (met corpus) citaten; ongevoelig voor hoofdletters, accenten en tikfouten."""
+    from watwerkt.queries.knowledge import search
+
+    rows = search(_knowledge(store, lang), text, limit)
+    cols = [Column("node", "knoop", "node", 14), Column("match", "in", "in", 5), Column("score", "score", "score", 4),
+            Column("text", "tekst", "text", 20)]
+    emit(render(rows, cols, fmt, lang), output)
+
+
+@click.command("gaten")
+@click.option("--doelgroep", "--group", "group", multiple=True, help="Beperk tot deze doelgroep(en).")
+@click.option("--alleen-leeg", "only_empty", is_flag=True, help="Alleen combinaties zonder enig bewijs.")
+@store_option
+@output_options
+def gaten(group, only_empty, store, fmt, output, lang):
+    """Gaten: welke combinaties van doelgroep, interventie en uitkomst hebben geen bewijs."""
+    from watwerkt.queries.knowledge import gaps
+
+    k = _knowledge(store, lang)
+    groups = [k.resolve(g, ("doelgroepen",), "--doelgroep")[1] for g in group] or None
+    rows = gaps(k, groups=groups)
+    if only_empty:
+        rows = [r for r in rows if not r["covered"]]
+    cols = [Column("group_label", "doelgroep", "target group", 12), Column("intervention_label", "interventie", "intervention", 16),
+            Column("covered", "met bewijs", "with evidence", 10), Column("missing", "zonder bewijs", "without evidence", 12)]
+    emit(render(rows, cols, fmt, lang), output)
+
+
+@click.command("sparql")
+@click.argument("query", required=False)
+@click.option("-f", "--file", "path", type=click.Path(exists=True, dir_okay=False), help="Lees de query uit een bestand.")
+@store_option
+@output_options
+def sparql(query, path, store, fmt, output, lang):
+    """Alleen-lezen SPARQL voor onderzoekers (SELECT, ASK, CONSTRUCT, DESCRIBE).
+
+    Wijzigingen (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ...) worden geweigerd.
+    """
+    from pathlib import Path
+
+    from watwerkt.queries.readonly import run_readonly
+
+    if path:
+        query = Path(path).read_text(encoding="utf-8")
+    if not query:
+        raise click.UsageError("geef een query of --file")
+    from watwerkt.config import Settings
+    from watwerkt.graph.store import open_store
+
+    head, rows = run_readonly(open_store(Settings.resolve(store=store).store), query)
+    cols = [Column(h, h, h, 6) for h in head]
+    emit(render(rows, cols, fmt, lang), output)
