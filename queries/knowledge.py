@@ -442,19 +442,25 @@ def factor_table(k: Knowledge) -> list[dict]:
 def outcome_table(k: Knowledge, outcome: str | None = None) -> list[dict]:
     o = k.resolve(outcome, ("uitkomsten",), "--uitkomst")
     counts: dict[tuple[str, str], dict] = {}
+    case_ivs: dict[str, list[str]] = defaultdict(list)
+    for iri, iv in k.interventions.items():
+        case_ivs[iv["case"]].append(iri)
     for x in k.outcomes:
         if o and x["type"] != o[1]:
             continue
-        for iv in x["ivs"]:
+        # an outcome the case does not tie to one intervention goes with all of the case's
+        direct = bool(x["ivs"])
+        for iv in (x["ivs"] or case_ivs.get(x["case"], [])):
             meta = k.interventions.get(iv)
             if not meta:
                 continue
             for t in meta["types"]:
                 r = counts.setdefault((x["type"], t), {"outcome": x["type"], "outcome_label": k.label("uitkomsten", x["type"]),
                                                        "intervention": t, "intervention_label": k.label("interventietypen", t),
-                                                       "good": 0, "bad": 0, "other": 0, "cases": set()})
+                                                       "good": 0, "bad": 0, "other": 0, "direct": 0, "cases": set()})
                 v = good(x["type"], x["direction"])
                 r["good" if v is True else "bad" if v is False else "other"] += 1
+                r["direct"] += direct
                 r["cases"].add(x["case"])
     rows = [{**r, "cases": sorted(r["cases"])} for r in counts.values()]
     rows.sort(key=lambda r: (r["outcome_label"], -(r["good"] + r["bad"] + r["other"]), r["intervention_label"]))

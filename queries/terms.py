@@ -27,7 +27,7 @@ def closest(term: str, candidates: list[str], n: int = 3) -> list[str]:
     try:
         from rapidfuzz import fuzz, process
 
-        hits = process.extract(fold(term), folded, scorer=fuzz.WRatio, limit=n, score_cutoff=60)
+        hits = process.extract(fold(term), folded, scorer=fuzz.WRatio, limit=n, score_cutoff=75)
         return [key for _match, _score, key in hits]
     except ImportError:  # pragma: no cover
         import difflib

@@ -132,7 +132,7 @@ def uitkomsten(outcome, store, fmt, output, lang):
     rows = outcome_table(_knowledge(store, lang), outcome)
     cols = [Column("outcome_label", "uitkomst", "outcome", 12), Column("intervention_label", "interventie", "intervention", 20),
             Column("good", "gunstig", "good", 3), Column("bad", "ongunstig", "bad", 3), Column("other", "anders", "other", 3),
-            Column("cases", "casussen", "cases", 10)]
+            Column("direct", "direct", "direct", 3, in_table=False), Column("cases", "casussen", "cases", 10)]
     emit(render(rows, cols, fmt, lang), output)
 
 
