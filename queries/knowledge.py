@@ -219,6 +219,7 @@ class WorksRow:
     label: str
     supporting: list[str]
     contradicting: list[str]
+    used: list[str]  # cases that apply the element without an outcome tied to it
 
 
 @dataclass
@@ -346,31 +347,31 @@ def works_table(k: Knowledge, groups: list[str]) -> list[WorksRow]:
     """Table 3.2 for the groups, every cell, with the practice cases that support or contradict it.
 
     A case *supports* a "works" element when one of its interventions embodies the element
-    and that intervention produced no bad outcome; it *contradicts* it when the linked
-    intervention produced a bad outcome or was hindered by a bear. For a "works less" element
-    the roles swap: a linked intervention with a good outcome contradicts the research.
+    (the cross-link in the data) and produced only good outcomes; it *contradicts* it when
+    that intervention produced only bad ones. For a "works less" element the roles swap. A
+    case that applies the element with no (or mixed) outcome tied to it is listed as *used*.
     """
     by_iv = _iv_outcomes(k)
-    hindered = {a for i in k.influences if i["polarity"] == "bear" for a in i["affects"]}
     rows = []
     for e, m in sorted(k.mechanisms.items(), key=lambda kv: (groups.index(kv[1]["group"]) if kv[1]["group"] in groups else 9,
                                                           not kv[1]["works"], kv[0])):
         if m["group"] not in groups:
             continue
-        sup, con = set(), set()
+        sup, con, used = set(), set(), set()
         for iri, iv in k.interventions.items():
             if e not in iv["elements"]:
                 continue
             outs = [good(x["type"], x["direction"]) for x in by_iv.get(iri, [])]
-            went_well = any(v is True for v in outs) and iri not in hindered
-            went_badly = any(v is False for v in outs) or iri in hindered
-            if m["works"]:
-                (con if went_badly and not went_well else sup).add(iv["case"])
+            went_well, went_badly = any(v is True for v in outs), any(v is False for v in outs)
+            if went_well and not went_badly:
+                (sup if m["works"] else con).add(iv["case"])
+            elif went_badly and not went_well:
+                (con if m["works"] else sup).add(iv["case"])
             else:
-                (con if went_well else sup).add(iv["case"])
+                used.add(iv["case"])
         order = lambda x: k.cases.get(x, {}).get("number", 99)  # noqa: E731
         rows.append(WorksRow(e, m["group"], m["works"], m["label"] or e, sorted(sup, key=order),
-                             sorted(con, key=order)))
+                             sorted(con, key=order), sorted(used - sup - con, key=order)))
     return rows
 
 

@@ -56,9 +56,11 @@ def wat_werkt(group, context, outcome, factor, limit, no_quotes, store, fmt, out
                 Column("verdict", "oordeel", "verdict", 12),
                 Column("label", "element (onderzoek)", "element (research)", 30),
                 Column("supporting", "steun (casussen)", "support (cases)", 12),
-                Column("contradicting", "tegen", "against", 8)]
+                Column("contradicting", "tegen", "against", 8),
+                Column("used", "toegepast", "applied", 8, in_table=False)]
         rows = [{"group": k.label("doelgroepen", r.group).split(" (")[0], "verdict": _t("werkt" if r.works else "werkt-minder", lang),
-                 "label": r.label, "supporting": r.supporting, "contradicting": r.contradicting} for r in res.works_table]
+                 "label": r.label, "supporting": r.supporting, "contradicting": r.contradicting, "used": r.used}
+                for r in res.works_table]
         names = ", ".join(sorted({k.label("doelgroepen", r.group) for r in res.works_table}))
         title = (f"Volgens het onderzoek (NRO, tabel 3.2): {names}" if lang == "nl"
                  else f"According to the research (NRO, table 3.2): {names}")
