@@ -90,9 +90,8 @@ def main() -> int:
     args = ap.parse_args()
     store = args.store
     if store is None:
-        from watwerkt.graph.pipeline import build
-
         from watwerkt.config import Settings
+        from watwerkt.graph.pipeline import build
 
         s = Settings.resolve(store=Path(tempfile.mkdtemp()) / "store")
         build(s)

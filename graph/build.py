@@ -12,10 +12,10 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
+
 from watwerkt.ingest.corpus import Anchor, Corpus, SourceInfo, load_sources, normalise
 from watwerkt.ingest.data import Dataset
 from watwerkt.ingest.segments import load_book_segments, load_segment_file
-
 from watwerkt.records import Case, Claim, Epistemic, Programme, ReportPart, Text
 
 WW = Namespace("https://w3id.org/watwerkt/def#")

@@ -21,9 +21,9 @@ import json
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
-from watwerkt.graph.atomic import atomic_directory
 
 from watwerkt.errors import StoreError
+from watwerkt.graph.atomic import atomic_directory
 
 FORMATS = {"nt": "graph.nt", "ttl": "graph.ttl", "trig": "graph.trig", "jsonld": "graph.jsonld"}
 GRAPH_NAME = "https://w3id.org/watwerkt/id/graph/watwerkt"

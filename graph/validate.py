@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
+
 from watwerkt.graph.build import ID, OA, WW
 from watwerkt.ingest.checks import Problem
 from watwerkt.ingest.corpus import Anchor, Corpus

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
-from watwerkt.ingest.corpus import Anchor, Corpus
-from watwerkt.ingest.data import Dataset
 
 from watwerkt.errors import WatwerktError
+from watwerkt.ingest.corpus import Anchor, Corpus
+from watwerkt.ingest.data import Dataset
 from watwerkt.records import Case, Programme, ReportPart
 
 

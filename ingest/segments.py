@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from watwerkt.ingest.corpus import Anchor, Corpus, Document
 
 from watwerkt.errors import CorpusError, DataError
+from watwerkt.ingest.corpus import Anchor, Corpus, Document
 
 # ------------------------------------------------------------------ records
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from watwerkt.queries.runner import run
-
 from watwerkt.errors import UsageError
+from watwerkt.queries.runner import run
 
 CASE_NS = "https://w3id.org/watwerkt/id/case/"
 

@@ -12,10 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
+from watwerkt.errors import UsageError
 from watwerkt.queries.runner import run
 from watwerkt.queries.terms import TermIndex, closest, fold
-
-from watwerkt.errors import UsageError
 
 ID = "https://w3id.org/watwerkt/id/"
 SELF_REGULATION = ("zelfsturende-groeiers", "richtingzoekers", "noodzaakgestuurde-leerders")

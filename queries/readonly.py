@@ -13,6 +13,7 @@ _STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|
 def run_readonly(store, query: str) -> tuple[list[str], list[dict]]:
     """Run a SELECT/ASK/CONSTRUCT/DESCRIBE on a store opened read-only; refuse updates."""
     import pyoxigraph as ox
+
     from watwerkt.queries.runner import to_python
 
     bare = _STRINGS.sub(" ", query)  # keywords inside strings, IRIs or comments do not count

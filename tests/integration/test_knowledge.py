@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from watwerkt.ingest.checks import check_dataset
 from watwerkt.ingest.corpus import Corpus
 from watwerkt.ingest.data import load_dataset
@@ -156,6 +157,7 @@ def test_nothing_copied_from_the_corpus(real_corpus):
 
 def test_real_graph_validates(real_store, real_corpus):
     from rdflib import Graph
+
     from watwerkt.graph.validate import validate_graph
 
     g = Graph().parse(real_store / "graph.nt", format="nt")

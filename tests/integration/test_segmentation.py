@@ -8,6 +8,7 @@ cases have a "what helped" section and no contact block.
 import re
 
 import pytest
+
 from watwerkt.ingest.corpus import Corpus
 from watwerkt.ingest.segments import (
     CAPTION,

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from watwerkt.graph.pipeline import build
-from watwerkt.graph.store import FORMATS, read_info
 
 from watwerkt.config import Settings
+from watwerkt.graph.pipeline import build
+from watwerkt.graph.store import FORMATS, read_info
 
 GOLDEN = Path(__file__).resolve().parent.parent / "data" / "golden" / "kitchen.ttl"
 

@@ -3,9 +3,9 @@
 import shutil
 
 import pytest
-from watwerkt.ingest.corpus import Anchor, Corpus, fold, normalise
 
 from watwerkt.errors import AnchorError, CorpusError, DataError
+from watwerkt.ingest.corpus import Anchor, Corpus, fold, normalise
 
 
 def test_normalise_joins_soft_hyphens_and_folds_white_space():

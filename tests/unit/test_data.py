@@ -3,11 +3,11 @@
 import shutil
 
 import pytest
+
+from watwerkt.errors import DataError
 from watwerkt.ingest.checks import check_dataset
 from watwerkt.ingest.corpus import Corpus
 from watwerkt.ingest.data import load_dataset
-
-from watwerkt.errors import DataError
 
 
 def test_kitchen_sink_loads_and_checks_clean(kitchen):

@@ -4,7 +4,14 @@ import pytest
 
 from watwerkt.errors import UsageError
 from watwerkt.graph.store import open_store
-from watwerkt.queries.knowledge import Knowledge, angels_and_bears, compare, factor_table, search, what_works
+from watwerkt.queries.knowledge import (
+    Knowledge,
+    angels_and_bears,
+    compare,
+    factor_table,
+    search,
+    what_works,
+)
 from watwerkt.queries.runner import all_queries, load_query
 from watwerkt.render import Column, as_table
 

@@ -1,6 +1,7 @@
 """Validation of a built graph: a broken graph fails with a readable message."""
 
 from rdflib import Graph, URIRef
+
 from watwerkt.graph.build import WW
 from watwerkt.graph.validate import validate_graph
 from watwerkt.ingest.corpus import Corpus
