@@ -286,12 +286,13 @@ def what_works(k: Knowledge, *, group: str | None = None, context: str | None = 
                     return False
         return case_ok(iv["case"])
 
-    selected = [iv for iri, iv in k.interventions.items() if iv_ok({**iv, "iri": iri})]
+    ordered = sorted(k.interventions.items())  # the same order on every backend
+    selected = [iv for iri, iv in ordered if iv_ok({**iv, "iri": iri})]
     # the research's view for the group(s)
     sr_groups = [x for x in (groups or set()) if x in SELF_REGULATION]
     mech = {e: m for e, m in k.mechanisms.items() if m["group"] in sr_groups}
     by_type: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-    for iri, iv in k.interventions.items():
+    for iri, iv in ordered:
         if iv in selected:
             for t in iv["types"]:
                 by_type[t].append((iri, iv))
@@ -357,7 +358,7 @@ def works_table(k: Knowledge, groups: list[str]) -> list[WorksRow]:
         if m["group"] not in groups:
             continue
         sup, con, used = set(), set(), set()
-        for iri, iv in k.interventions.items():
+        for iri, iv in sorted(k.interventions.items()):
             if e not in iv["elements"]:
                 continue
             outs = [good(x["type"], x["direction"]) for x in by_iv.get(iri, [])]
@@ -402,7 +403,7 @@ def angels_and_bears(k: Knowledge, *, factor: str | None = None, actor: str | No
         for fac in i["factors"]:
             per_case[fac][i["case"]].add(i["polarity"])
     out = []
-    for fac, r in sorted(rows.items(), key=lambda kv: -(kv[1]["angels"] + kv[1]["bears"])):
+    for fac, r in sorted(rows.items(), key=lambda kv: (-(kv[1]["angels"] + kv[1]["bears"]), kv[0])):
         both = sorted(cid for cid, pols in per_case[fac].items() if len(pols) == 2)
         out.append({**r, "cases": sorted(r["cases"]), "flips": sorted(r["flips"] | set(both))})
     if actor and not out:

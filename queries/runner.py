@@ -84,6 +84,8 @@ def bind_value(value):
 
 def run(store, name: str, **params) -> list[dict]:
     """Run the named query with ``params`` bound to its variables; rows as dicts."""
+    if hasattr(store, "run_named"):  # the Neo4j backend runs the Cypher twin
+        return store.run_named(name, dict(params))
     import pyoxigraph as ox
 
     q = load_query(name)

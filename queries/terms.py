@@ -49,15 +49,21 @@ class TermIndex:
         from watwerkt.queries.runner import run
 
         idx = cls()
-        for r in run(store, "concepts"):
+        concepts = sorted(run(store, "concepts"), key=lambda r: (r["scheme"], r["notation"], r["label"]))
+        pref = sorted(run(store, "concept-labels"), key=lambda r: (r["scheme"], r["notation"], r["lang"]))
+        # ids first, then preferred labels, then synonyms: an earlier key is never overwritten,
+        # so a synonym two concepts share resolves the same way on every backend
+        for r in concepts:
             key = (r["scheme"], r["notation"])
             idx.keys.setdefault(r["scheme"], {})[fold(r["notation"])] = r["notation"]
-            idx.keys[r["scheme"]][fold(r["label"])] = r["notation"]
             if r.get("broader"):
                 idx.broader[key] = r["broader"]
             idx.labels.setdefault(key, {})
-        for r in run(store, "concept-labels"):
+        for r in pref:
             idx.labels.setdefault((r["scheme"], r["notation"]), {})[r["lang"]] = r["label"]
+            idx.keys[r["scheme"]].setdefault(fold(r["label"]), r["notation"])
+        for r in concepts:
+            idx.keys[r["scheme"]].setdefault(fold(r["label"]), r["notation"])
         return idx
 
     def label(self, scheme: str, ident: str, lang: str) -> str:

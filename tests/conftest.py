@@ -87,3 +87,27 @@ def cli():
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from this run")
+
+
+NEO4J_PASSWORD = "watwerkt-test-wachtwoord"
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory):
+    """A real Neo4j 5 server (the project's launcher) for the whole session.
+
+    Skipped when Java or Maven is missing, unless CI=true: then the test fails.
+    """
+    from watwerkt.graph.neo4j_server import Neo4jServer, missing_tools
+
+    why = missing_tools()
+    if why:
+        if IN_CI:
+            pytest.fail(f"CI=true but the Neo4j server cannot be built: {why}")
+        pytest.skip(f"no Neo4j server: {why} (install a JDK 17+ and Maven)")
+    server = Neo4jServer(tmp_path_factory.mktemp("neo4j") / "data", password=NEO4J_PASSWORD)
+    server.start(timeout=240)
+    try:
+        yield server
+    finally:
+        server.stop()

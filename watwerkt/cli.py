@@ -32,6 +32,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "zoek": ("advisor", "zoek", "Zoeken in labels, concepten en citaten, met tikfouttolerantie."),
     "gaten": ("advisor", "gaten", "Combinaties van doelgroep, interventie en uitkomst zonder bewijs."),
     "sparql": ("advisor", "sparql", "Alleen-lezen SPARQL voor onderzoekers."),
+    "neo4j": ("neo4j", "neo4j", "Een Neo4j-ontwikkelserver starten, stoppen of bekijken."),
+    "publish": ("publish", "publish", "Publiceer de graaf naar Neo4j (publish neo4j)."),
+    "export": ("publish", "export", "Exporteer voor neo4j-admin import en als Cypher-script (export neo4j)."),
+    "cypher": ("publish", "cypher", "Alleen-lezen Cypher voor onderzoekers."),
 }
 ALIASES: dict[str, str] = {"what-works": "wat-werkt", "angels-bears": "engelen-beren", "factors": "factoren",
                            "outcomes": "uitkomsten", "compare": "vergelijk", "search": "zoek", "gaps": "gaten"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from watwerkt.cli_commands.options import output_options, store_option
+from watwerkt.cli_commands.options import backend_option, open_backend, output_options, store_option
 from watwerkt.render import Column, emit, render
 
 L = {  # two-language strings used in rendering
@@ -18,12 +18,10 @@ def _t(key: str, lang: str) -> str:
     return L.get(key, (key, key))[lang == "en"]
 
 
-def _knowledge(store, lang):
-    from watwerkt.config import Settings
-    from watwerkt.graph.store import open_store
+def _knowledge(store, lang, backend="embedded"):
     from watwerkt.queries.knowledge import Knowledge
 
-    return Knowledge(open_store(Settings.resolve(store=store).store), lang)
+    return Knowledge(open_backend(store, backend), lang)
 
 
 @click.command("wat-werkt")
@@ -34,8 +32,9 @@ def _knowledge(store, lang):
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Aantal interventies.")
 @click.option("--no-quotes", is_flag=True, help="Laat citaten weg.")
 @store_option
+@backend_option
 @output_options
-def wat_werkt(group, context, outcome, factor, limit, no_quotes, store, fmt, output, lang):
+def wat_werkt(group, context, outcome, factor, limit, no_quotes, store, backend, fmt, output, lang):
     """Wat werkt voor wie, onder welke omstandigheden: interventies gerangschikt op bewijs.
 
     Met een zelfregiegroep als doelgroep staat eerst de tabel uit het onderzoek (wat werkt
@@ -43,7 +42,7 @@ def wat_werkt(group, context, outcome, factor, limit, no_quotes, store, fmt, out
     """
     from watwerkt.queries.knowledge import what_works
 
-    k = _knowledge(store, lang)
+    k = _knowledge(store, lang, backend)
     res = what_works(k, group=group, context=context, outcome=outcome, factor=factor,
                      quotes=not no_quotes and fmt in ("json", "md"), limit=limit)
     if fmt == "json":
@@ -94,12 +93,13 @@ def wat_werkt(group, context, outcome, factor, limit, no_quotes, store, fmt, out
 @click.option("--factor", help="Alleen deze factor (of factorgroep).")
 @click.option("--actor", help="Alleen engelen en beren waarvan de actor deze tekst bevat.")
 @store_option
+@backend_option
 @output_options
-def engelen_beren(factor, actor, store, fmt, output, lang):
+def engelen_beren(factor, actor, store, backend, fmt, output, lang):
     """Engelen en beren per factor over alle casussen, met tellingen en omslagen."""
     from watwerkt.queries.knowledge import angels_and_bears
 
-    res = angels_and_bears(_knowledge(store, lang), factor=factor, actor=actor)
+    res = angels_and_bears(_knowledge(store, lang, backend), factor=factor, actor=actor)
     cols = [Column("label", "factor", "factor", 16), Column("angels", "engelen", "angels", 3),
             Column("bears", "beren", "bears", 3), Column("potential", "mogelijk", "potential", 3),
             Column("overcome", "overwonnen", "overcome", 3), Column("cases", "casussen", "cases", 8, in_table=False),
@@ -109,12 +109,13 @@ def engelen_beren(factor, actor, store, fmt, output, lang):
 
 @click.command("factoren")
 @store_option
+@backend_option
 @output_options
-def factoren(store, fmt, output, lang):
+def factoren(store, backend, fmt, output, lang):
     """De factortaxonomie van het onderzoek, met hoe vaak elke factor engel of beer is."""
     from watwerkt.queries.knowledge import factor_table
 
-    rows = factor_table(_knowledge(store, lang))
+    rows = factor_table(_knowledge(store, lang, backend))
     shown = [{**r, "label": r["label"].upper() if r["is_group"] else "· " + r["label"]} for r in rows]
     cols = [Column("label", "factor", "factor", 30), Column("case_angels", "engel", "angel", 5),
             Column("case_bears", "beer", "bear", 5), Column("research_angels", "stimulerend", "stimulating", 11),
@@ -126,12 +127,13 @@ def factoren(store, fmt, output, lang):
 @click.command("uitkomsten")
 @click.option("--uitkomst", "--outcome", "outcome", help="Alleen deze uitkomst.")
 @store_option
+@backend_option
 @output_options
-def uitkomsten(outcome, store, fmt, output, lang):
+def uitkomsten(outcome, store, backend, fmt, output, lang):
     """Welke interventies samengaan met welke uitkomsten (goed, slecht, anders)."""
     from watwerkt.queries.knowledge import outcome_table
 
-    rows = outcome_table(_knowledge(store, lang), outcome)
+    rows = outcome_table(_knowledge(store, lang, backend), outcome)
     cols = [Column("outcome_label", "uitkomst", "outcome", 12), Column("intervention_label", "interventie", "intervention", 20),
             Column("good", "gunstig", "good", 3), Column("bad", "ongunstig", "bad", 3), Column("other", "anders", "other", 3),
             Column("direct", "direct", "direct", 3, in_table=False), Column("cases", "casussen", "cases", 10)]
@@ -141,12 +143,13 @@ def uitkomsten(outcome, store, fmt, output, lang):
 @click.command("vergelijk")
 @click.argument("case_ids", nargs=-1, required=True)
 @store_option
+@backend_option
 @output_options
-def vergelijk(case_ids, store, fmt, output, lang):
+def vergelijk(case_ids, store, backend, fmt, output, lang):
     """Casussen naast elkaar: aanleidingen, interventies, engelen, beren, uitkomsten."""
     from watwerkt.queries.knowledge import compare
 
-    rows = compare(_knowledge(store, lang), list(case_ids))
+    rows = compare(_knowledge(store, lang, backend), list(case_ids))
     if fmt == "json":
         emit(render(rows, [], "json", lang), output)
         return
@@ -163,12 +166,13 @@ def vergelijk(case_ids, store, fmt, output, lang):
 @click.argument("text")
 @click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
 @store_option
+@backend_option
 @output_options
-def zoek(text, limit, store, fmt, output, lang):
+def zoek(text, limit, store, backend, fmt, output, lang):
     """Zoek in labels, concepten en (met corpus) citaten; ongevoelig voor hoofdletters, accenten en tikfouten."""
     from watwerkt.queries.knowledge import search
 
-    rows = search(_knowledge(store, lang), text, limit)
+    rows = search(_knowledge(store, lang, backend), text, limit)
     cols = [Column("node", "knoop", "node", 14), Column("match", "in", "in", 5), Column("score", "score", "score", 4),
             Column("text", "tekst", "text", 20)]
     emit(render(rows, cols, fmt, lang), output)
@@ -178,12 +182,13 @@ def zoek(text, limit, store, fmt, output, lang):
 @click.option("--doelgroep", "--group", "group", multiple=True, help="Beperk tot deze doelgroep(en).")
 @click.option("--alleen-leeg", "only_empty", is_flag=True, help="Alleen combinaties zonder enig bewijs.")
 @store_option
+@backend_option
 @output_options
-def gaten(group, only_empty, store, fmt, output, lang):
+def gaten(group, only_empty, store, backend, fmt, output, lang):
     """Gaten: welke combinaties van doelgroep, interventie en uitkomst hebben geen bewijs."""
     from watwerkt.queries.knowledge import gaps
 
-    k = _knowledge(store, lang)
+    k = _knowledge(store, lang, backend)
     groups = [k.resolve(g, ("doelgroepen",), "--doelgroep")[1] for g in group] or None
     rows = gaps(k, groups=groups)
     if only_empty:

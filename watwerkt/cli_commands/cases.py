@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from watwerkt.cli_commands.options import output_options, store_option
+from watwerkt.cli_commands.options import backend_option, open_backend, output_options, store_option
 from watwerkt.render import Column, emit, render
 
 CASE_COLUMNS = [
@@ -19,24 +19,22 @@ CASE_COLUMNS = [
 KIND = {"organisation": ("organisatie", "organisation"), "employee": ("medewerker", "employee")}
 
 
-def _store(store):
-    from watwerkt.config import Settings
-    from watwerkt.graph.store import open_store
-
-    return open_store(Settings.resolve(store=store).store)
+def _store(store, backend="embedded"):
+    return open_backend(store, backend)
 
 
 @click.command()
 @click.option("--kind", type=click.Choice(["organisation", "employee", "organisatie", "medewerker"]),
               help="Alleen organisatie- of medewerkerscasussen.")
 @store_option
+@backend_option
 @output_options
-def cases(kind, store, fmt, output, lang):
+def cases(kind, store, backend, fmt, output, lang):
     """Lijst van de praktijkcasussen, in de volgorde van het boek."""
     from watwerkt.queries.cases import list_cases
 
     kind = {"organisatie": "organisation", "medewerker": "employee"}.get(kind, kind)
-    rows = [c.as_dict() for c in list_cases(_store(store), kind=kind)]
+    rows = [c.as_dict() for c in list_cases(_store(store, backend), kind=kind)]
     shown = [{**r, "kind": KIND[r["kind"]][lang == "en"]} for r in rows]
     emit(render(shown, CASE_COLUMNS, fmt, lang, payload=rows), output)
 
@@ -44,14 +42,15 @@ def cases(kind, store, fmt, output, lang):
 @click.command()
 @click.argument("case_id")
 @store_option
+@backend_option
 @output_options
-def case(case_id, store, fmt, output, lang):
+def case(case_id, store, backend, fmt, output, lang):
     """Eén casus: haar secties met spans (tekenposities) en regelnummers in het bronbestand."""
     from watwerkt.graph.build import ID  # noqa: F401 - keeps rdflib namespaces consistent
     from watwerkt.ingest.segments import SECTION_TYPES
     from watwerkt.queries.cases import case_sections
 
-    row, sections = case_sections(_store(store), case_id)
+    row, sections = case_sections(_store(store, backend), case_id)
     items = []
     for s in sections:
         en, nl = SECTION_TYPES.get(s.type, (s.type, s.type))

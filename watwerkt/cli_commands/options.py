@@ -29,3 +29,22 @@ def output_options(func):
     func = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "md"]),
                         default="table", show_default=True, help="Uitvoerformaat.")(func)
     return func
+
+
+backend_option = click.option(
+    "--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True,
+    envvar="WATWERKT_BACKEND",
+    help="Ingebedde opslag of een Neo4j-server (WATWERKT_NEO4J_URI, _USER, _PASSWORD, _DATABASE).",
+)
+
+
+def open_backend(store, backend: str):
+    """The store the named queries run on: Oxigraph on disk, or a Neo4j server."""
+    if backend == "neo4j":
+        from watwerkt.queries.neo4j_backend import Neo4jStore
+
+        return Neo4jStore.from_env()
+    from watwerkt.config import Settings
+    from watwerkt.graph.store import open_store
+
+    return open_store(Settings.resolve(store=store).store)

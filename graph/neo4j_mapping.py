@@ -1,0 +1,136 @@
+"""The property-graph mapping of the RDF graph, derived from the ontology.
+
+Rules (see docs/decisions/0004-property-graph-mapping.md):
+
+- every node of the instance namespace (``https://w3id.org/watwerkt/id/``) becomes a node
+  with the label ``Resource``, a unique ``iri`` and a short ``id`` (the IRI after ``/id/``);
+- its ``rdf:type`` classes become labels: the local names of the ontology's classes
+  (``Case``, ``OrganisationCase``, ``Influence``, ...) and ``Concept`` for ``skos:Concept``;
+  only names declared in the ontology are used, so labels are a whitelist;
+- a literal becomes a property named by the local name of its predicate; a language-tagged
+  literal gets the language as suffix (``label_nl``, ``label_en``); several values become an
+  array (sorted, one primitive type);
+- a link to a value of the ontology's fixed sets (``ww:angel``, ``ww:up``, ``ww:stated``,
+  ...) becomes a string property (``polarity: "angel"``);
+- any other link becomes a relationship whose type is the predicate's local name in upper
+  snake case (``ww:anchor`` -> ``ANCHOR``, ``skos:inScheme`` -> ``IN_SCHEME``); relationship
+  types are checked against the ontology's properties and the reused vocabularies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rdflib import OWL, RDF, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from watwerkt.errors import StoreError
+
+ID = "https://w3id.org/watwerkt/id/"
+WW = "https://w3id.org/watwerkt/def#"
+REUSED_LINKS = {"inScheme", "broader", "topConceptOf", "hasSource", "wasDerivedFrom"}
+
+
+def local(term) -> str:
+    s = str(term)
+    return re.split(r"[#/]", s)[-1]
+
+
+def rel_type(pred) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", local(pred)).upper().replace("-", "_")
+
+
+def prop_name(pred, lang: str | None = None) -> str:
+    name = re.sub(r"[^A-Za-z0-9_]", "_", local(pred))
+    return f"{name}_{lang}" if lang else name
+
+
+def _python(lit: Literal):
+    v = lit.toPython()
+    if isinstance(v, bool | int | float | str):
+        return v
+    return str(lit)
+
+
+@dataclass
+class Node:
+    iri: str
+    labels: list[str]
+    props: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True, order=True)
+class Rel:
+    start: str
+    type: str
+    end: str
+
+
+@dataclass
+class PropertyGraph:
+    nodes: list[Node]
+    rels: list[Rel]
+
+    @property
+    def labels(self) -> list[str]:
+        return sorted({lab for n in self.nodes for lab in n.labels})
+
+    @property
+    def rel_types(self) -> list[str]:
+        return sorted({r.type for r in self.rels})
+
+
+def ontology_terms(g: Graph) -> tuple[set[str], set[str]]:
+    """(class local names, property local names) declared in the ontology part of ``g``."""
+    classes = {local(c) for c in g.subjects(RDF.type, OWL.Class) if str(c).startswith(WW)}
+    props = {local(p) for t in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.SymmetricProperty)
+             for p in g.subjects(RDF.type, t) if str(p).startswith(WW)}
+    return classes, props
+
+
+def to_property_graph(g: Graph) -> PropertyGraph:
+    classes, props = ontology_terms(g)
+    if not classes:
+        raise StoreError("the graph holds no ontology; build it with `watwerkt build`")
+    allowed_rels = {rel_type(p) for p in props} | {rel_type(p) for p in REUSED_LINKS}
+    value_sets = {str(s) for s in g.subjects(SKOS.inScheme, None) if str(s).startswith(WW)}
+    nodes: dict[str, Node] = {}
+
+    def node(iri: str) -> Node:
+        if iri not in nodes:
+            nodes[iri] = Node(iri, ["Resource"], {"iri": iri, "id": iri[len(ID):]})
+        return nodes[iri]
+
+    multi: dict[tuple[str, str], list] = {}
+    rels: set[Rel] = set()
+    for s, p, o in g:
+        if not (isinstance(s, URIRef) and str(s).startswith(ID)):
+            continue
+        n = node(str(s))
+        if p == RDF.type:
+            if str(o).startswith(WW) and local(o) in classes:
+                n.labels.append(local(o))
+            elif o == SKOS.Concept:
+                n.labels.append("Concept")
+            elif o == SKOS.ConceptScheme:
+                n.labels.append("ConceptScheme")
+            continue
+        if isinstance(o, Literal):
+            multi.setdefault((str(s), prop_name(p, o.language)), []).append(_python(o))
+        elif str(o) in value_sets:
+            multi.setdefault((str(s), prop_name(p)), []).append(local(o))
+        elif str(o).startswith(ID):
+            t = rel_type(p)
+            if t not in allowed_rels:
+                raise StoreError(f"relationship type {t} is not in the ontology", where=str(p))
+            node(str(o))
+            rels.add(Rel(str(s), t, str(o)))
+    for (iri, name), values in multi.items():
+        values = sorted(set(values), key=lambda v: (str(type(v)), v))
+        if len({type(v) for v in values}) > 1:
+            values = [str(v) for v in values]
+        nodes[iri].props[name] = values[0] if len(values) == 1 else values
+    for n in nodes.values():
+        n.labels = ["Resource"] + sorted(set(n.labels) - {"Resource"})
+    return PropertyGraph(sorted(nodes.values(), key=lambda n: n.iri), sorted(rels))

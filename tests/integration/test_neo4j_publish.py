@@ -1,0 +1,165 @@
+"""Publishing to a real Neo4j server, and the same answers in Cypher as in SPARQL."""
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from watwerkt.graph.neo4j_mapping import to_property_graph
+from watwerkt.graph.neo4j_publish import connect, counts, publish
+from watwerkt.queries.runner import all_queries, load_query, run
+
+pytestmark = pytest.mark.neo4j
+PASSWORD = "watwerkt-test-wachtwoord"
+
+
+@pytest.fixture(scope="module")
+def pg(real_store):
+    return to_property_graph(Graph().parse(real_store / "graph.nt", format="nt"))
+
+
+@pytest.fixture(scope="module")
+def driver(neo4j_server):
+    drv, version = connect(neo4j_server.uri, "neo4j", PASSWORD)
+    assert version.startswith("5.")
+    yield drv
+    drv.close()
+
+
+def _wipe(driver):
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+
+
+def test_publish_twice_changes_nothing(pg, driver):
+    _wipe(driver)
+    first = publish(pg, driver)
+    assert (first.nodes, first.relationships) == (len(pg.nodes), len(pg.rels))
+    second = publish(pg, driver)
+    assert (second.nodes, second.relationships) == (first.nodes, first.relationships)
+    assert second.deleted_nodes == 0 and second.deleted_relationships == 0
+    records, _, _ = driver.execute_query("MATCH (n:Resource) RETURN count(DISTINCT n.iri) AS d, count(n) AS n")
+    assert records[0]["d"] == records[0]["n"] == len(pg.nodes)
+
+
+def test_interrupted_publish_leaves_the_old_graph_and_a_rerun_completes(pg, driver):
+    _wipe(driver)
+    with pytest.raises(KeyboardInterrupt):
+        publish(pg, driver, _fail_after=1000)
+    assert counts(driver) == (0, 0)  # nothing half-loaded became visible
+    publish(pg, driver)
+    assert counts(driver) == (len(pg.nodes), len(pg.rels))
+    # interrupted again on top of a complete graph: readers still see the complete one
+    with pytest.raises(KeyboardInterrupt):
+        publish(pg, driver, _fail_after=1000)
+    assert counts(driver) == (len(pg.nodes), len(pg.rels))
+
+
+def test_a_new_version_replaces_the_old(pg, driver):
+    from watwerkt.graph.neo4j_mapping import PropertyGraph
+
+    _wipe(driver)
+    publish(pg, driver)
+    smaller = PropertyGraph([n for n in pg.nodes if "/kerngetal/" not in n.iri],
+                            [r for r in pg.rels if "/kerngetal/" not in r.start and "/kerngetal/" not in r.end])
+    res = publish(smaller, driver)
+    assert res.deleted_nodes == len(pg.nodes) - len(smaller.nodes)
+    assert counts(driver) == (len(smaller.nodes), len(smaller.rels))
+    publish(pg, driver)
+
+
+def _normalise(name, rows):
+    out = set()
+    for r in rows:
+        r = dict(r)
+        if name == "cases" and r.get("municipalities") is not None:
+            r["municipalities"] = "|".join(sorted(filter(None, r["municipalities"].split("|"))))
+        out.add(tuple(sorted((k, json.dumps(v, sort_keys=True)) for k, v in r.items())))
+    return out
+
+
+def test_every_named_query_gives_the_same_answer_in_cypher(pg, driver, real_store):
+    from watwerkt.graph.store import open_store
+    from watwerkt.queries.neo4j_backend import Neo4jStore
+
+    publish(pg, driver)
+    ox, neo = open_store(real_store), Neo4jStore(driver)
+    params = {"case-sections": {"case": "https://w3id.org/watwerkt/id/case/oss"},
+              "quotes": {"claim": "https://w3id.org/watwerkt/id/invloed/oss-bezuinigingen-beer"}}
+    names = [q.name for q in all_queries()]
+    assert {p.stem for p in Path(__file__).resolve().parents[2].joinpath("queries", "cypher").glob("*.cypher")} == set(names)
+    for name in names:
+        p = params.get(name, {})
+        if "?lang" in load_query(name).params:
+            p = {**p, "lang": "nl"}
+        a, b = run(ox, name, **p), run(neo, name, **p)
+        assert a, name
+        assert _normalise(name, a) == _normalise(name, b), name
+
+
+def test_cli_backend_neo4j_matches_embedded(cli, pg, driver, neo4j_server, real_store):
+    publish(pg, driver)
+    env = {"WATWERKT_NEO4J_URI": neo4j_server.uri, "WATWERKT_NEO4J_PASSWORD": PASSWORD}
+    for args in (["wat-werkt", "--doelgroep", "richtingzoekers", "--no-quotes"], ["cases"], ["factoren"],
+                 ["engelen-beren"], ["vergelijk", "oss", "liane"]):
+        c1, out1, err1 = cli(*args, "--store", str(real_store), "--format", "json")
+        c2, out2, err2 = cli(*args, "--backend", "neo4j", "--format", "json", env=env)
+        assert c1 == c2 == 0, (args, err1, err2)
+        assert json.loads(out1) == json.loads(out2), args
+
+
+def test_publish_command_and_wrong_password(cli, neo4j_server, real_store):
+    env = {"WATWERKT_NEO4J_PASSWORD": PASSWORD}
+    code, out, err = cli("publish", "neo4j", "--uri", neo4j_server.uri, "--store", str(real_store), env=env)
+    assert code == 0 and "klaar:" in err
+    code, out, err = cli("publish", "neo4j", "--uri", neo4j_server.uri, "--store", str(real_store),
+                         env={"WATWERKT_NEO4J_PASSWORD": "fout"})
+    assert code == 1
+    assert err == (f"watwerkt: {neo4j_server.uri}: Neo4j refused user 'neo4j': wrong user name or password "
+                   "(set WATWERKT_NEO4J_PASSWORD)\n")
+
+
+def test_unreachable_server_is_one_line(cli, real_store):
+    code, out, err = cli("publish", "neo4j", "--uri", "bolt://127.0.0.1:9", "--store", str(real_store),
+                         env={"WATWERKT_NEO4J_PASSWORD": "x"})
+    assert code == 1 and err.startswith("watwerkt: bolt://127.0.0.1:9: Neo4j server not reachable")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_cypher_is_read_only(cli, neo4j_server, pg, driver):
+    publish(pg, driver)
+    env = {"WATWERKT_NEO4J_PASSWORD": PASSWORD}
+    code, out, err = cli("cypher", "MATCH (c:Case) RETURN count(c) AS n", "--uri", neo4j_server.uri,
+                         "--format", "json", env=env)
+    assert code == 0 and json.loads(out) == [{"n": 28}]
+    code, out, err = cli("cypher", "CREATE (:Boef {naam: 'x'})", "--uri", neo4j_server.uri, env=env)
+    assert code == 2 and err.startswith("watwerkt: alleen lezen")
+    code, out, err = cli("cypher", "MATCH (c:Case {id: $id}) RETURN c.subject AS s", "--param", "id=case/oss",
+                         "--uri", neo4j_server.uri, "--format", "json", env=env)
+    assert json.loads(out) == [{"s": "Gemeente Oss"}]
+    assert counts(driver) == (len(pg.nodes), len(pg.rels))
+
+
+def test_exports_for_admin_import_and_cypher_shell(cli, pg, real_store, tmp_path):
+    code, _, err = cli("export", "neo4j", "--out", str(tmp_path), "--store", str(real_store))
+    assert code == 0
+    nodes = (tmp_path / "nodes.csv").read_text(encoding="utf-8").splitlines()
+    rels = (tmp_path / "relationships.csv").read_text(encoding="utf-8").splitlines()
+    assert nodes[0].startswith("iri:ID,:LABEL,") and len(nodes) == len(pg.nodes) + 1
+    assert rels[0] == ":START_ID,:END_ID,:TYPE" and len(rels) == len(pg.rels) + 1
+    script = (tmp_path / "watwerkt.cypher").read_text(encoding="utf-8")
+    assert script.count("MERGE (n:Resource {iri: row.iri})") >= 1 and script.count("\n") < len(pg.nodes)
+
+
+def test_cypher_script_loads_into_a_server(pg, driver, tmp_path):
+    """The plain Cypher script, run statement by statement, builds the same graph."""
+    from watwerkt.graph.neo4j_publish import export_cypher_script
+
+    _wipe(driver)
+    lines = [ln for ln in export_cypher_script(pg).splitlines()
+             if ln and not ln.startswith(("//", ":")) and "CONSTRAINT" not in ln]
+    with driver.session() as s, s.begin_transaction() as tx:
+        for ln in lines:
+            tx.run(ln.rstrip(";")).consume()
+        tx.commit()
+    assert counts(driver) == (len(pg.nodes), len(pg.rels))

@@ -1,0 +1,111 @@
+"""A real Neo4j 5 server, built with Maven and started by the project (no Docker).
+
+Skipped when Java or Maven is missing, unless CI=true: then it fails, so CI cannot pass
+without having run a real server.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+pytestmark = pytest.mark.neo4j
+
+PASSWORD = "watwerkt-test-wachtwoord"
+
+
+def _require_tools() -> None:
+    from watwerkt.graph.neo4j_server import missing_tools
+
+    why = missing_tools()
+    if why:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but the Neo4j server cannot be built: {why}")
+        pytest.skip(f"no Neo4j server: {why} (install a JDK 17+ and Maven to run this test)")
+
+
+def _gone(pid: int, within: float = 5.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture(scope="module")
+def private_server(tmp_path_factory):
+    _require_tools()
+    from watwerkt.graph.neo4j_server import Neo4jServer
+
+    server = Neo4jServer(tmp_path_factory.mktemp("neo4j") / "data", password=PASSWORD)
+    server.start(timeout=180)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def driver(private_server):
+    from neo4j import GraphDatabase
+
+    with GraphDatabase.driver(private_server.uri, auth=private_server.auth) as drv:
+        yield drv
+
+
+def test_return_1(private_server, driver):
+    assert private_server.uri.startswith("bolt://127.0.0.1:")
+    records, _, _ = driver.execute_query("RETURN 1 AS x")
+    assert [r["x"] for r in records] == [1]
+
+
+def test_create_and_read_a_node(driver):
+    driver.execute_query("CREATE (:Casus {id: $id, naam: $naam})", id="oss", naam="Gemeente Oss")
+    records, _, _ = driver.execute_query("MATCH (c:Casus {id: $id}) RETURN c.naam AS naam", id="oss")
+    assert [r["naam"] for r in records] == ["Gemeente Oss"]
+
+
+def test_wrong_password_is_refused(private_server):
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import AuthError
+
+    for password in ("niet-het-wachtwoord", "neo4j"):  # neither a wrong nor the default one
+        with GraphDatabase.driver(private_server.uri, auth=("neo4j", password)) as drv:
+            with pytest.raises(AuthError):
+                drv.verify_connectivity()
+
+
+def test_background_server_start_status_stop(tmp_path):
+    _require_tools()
+    from neo4j import GraphDatabase
+
+    from watwerkt.graph.neo4j_server import connection, start_background, status, stop_background
+
+    state = tmp_path / "state"
+    started = start_background(state, port=None, password=PASSWORD, timeout=180)
+    try:
+        assert started.running and started.pid and (state / "neo4j.json").is_file()
+        assert status(state).pid == started.pid
+        assert start_background(state).pid == started.pid  # a second start is a no-op
+        uri, auth = connection(state)
+        with GraphDatabase.driver(uri, auth=auth) as drv:
+            assert drv.execute_query("RETURN 2 AS x").records[0]["x"] == 2
+    finally:
+        assert stop_background(state) is True
+    assert _gone(started.pid)
+    assert not status(state).running
+    assert stop_background(state) is False
+
+
+def test_stop_leaves_no_process(private_server):
+    """Last in this module: it stops the shared server."""
+    pid = private_server.process.pid
+    private_server.stop()
+    assert not private_server.running
+    assert _gone(pid)
+    private_server.stop()  # a second stop is harmless

@@ -1,0 +1,125 @@
+"""``watwerkt publish neo4j``, ``watwerkt export neo4j`` and the read-only ``watwerkt cypher``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from watwerkt.cli_commands.options import output_options, store_option
+
+uri_option = click.option("--uri", envvar="WATWERKT_NEO4J_URI", default="bolt://127.0.0.1:7687", show_default=True,
+                          help="Bolt-adres van de server (of WATWERKT_NEO4J_URI).")
+user_option = click.option("--user", envvar="WATWERKT_NEO4J_USER", default="neo4j", show_default=True,
+                           help="Gebruiker (of WATWERKT_NEO4J_USER).")
+db_option = click.option("--database", envvar="WATWERKT_NEO4J_DATABASE", default="neo4j", show_default=True,
+                         help="Database (of WATWERKT_NEO4J_DATABASE).")
+
+
+def _password() -> str:
+    pw = os.environ.get("WATWERKT_NEO4J_PASSWORD")
+    if pw:
+        return pw
+    return click.prompt("Neo4j-wachtwoord", hide_input=True, err=True)
+
+
+def _property_graph(store):
+    from rdflib import Graph
+
+    from watwerkt.config import Settings
+    from watwerkt.graph.neo4j_mapping import to_property_graph
+    from watwerkt.graph.store import read_info
+
+    s = Settings.resolve(store=store)
+    read_info(s.store)
+    return to_property_graph(Graph().parse(s.store / "graph.nt", format="nt"))
+
+
+@click.group()
+def publish():
+    """Publiceer de gebouwde graaf naar een server."""
+
+
+@publish.command("neo4j")
+@uri_option
+@user_option
+@db_option
+@click.option("--batch", type=click.IntRange(1, 100000), default=500, show_default=True, help="Rijen per UNWIND-batch.")
+@store_option
+def publish_neo4j(uri, user, database, batch, store):
+    """Laad de graaf in Neo4j 5: eerst constraints, dan batches met MERGE, in één transactie.
+
+    Twee keer publiceren verandert niets; een eerdere versie wordt in dezelfde transactie
+    vervangen, zodat lezers nooit een half geladen graaf zien. Het wachtwoord komt uit
+    WATWERKT_NEO4J_PASSWORD of wordt gevraagd.
+    """
+    from watwerkt.graph.neo4j_publish import connect
+    from watwerkt.graph.neo4j_publish import publish as run_publish
+
+    pg = _property_graph(store)
+    driver, version = connect(uri, user, _password())
+    last = [-1]
+
+    def progress(what, done, total):
+        pct = done * 100 // total
+        if pct // 10 != last[0] // 10:
+            last[0] = pct
+            click.echo(f"  {pct:3d}%  {what} ({done}/{total})", err=True)
+
+    try:
+        click.echo(f"publiceren naar {uri} (Neo4j {version}), database {database}", err=True)
+        r = run_publish(pg, driver, database, batch=batch, progress=progress)
+    finally:
+        driver.close()
+    click.echo(f"klaar: {r.nodes} knopen, {r.relationships} relaties (versie {r.build}; "
+               f"verwijderd: {r.deleted_nodes} knopen, {r.deleted_relationships} relaties)", err=True)
+
+
+@click.group()
+def export():
+    """Exporteer de graaf voor wie zelf laadt."""
+
+
+@export.command("neo4j")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Map voor nodes.csv, relationships.csv, import.sh en watwerkt.cypher.")
+@store_option
+def export_neo4j(out, store):
+    """CSV-bestanden voor `neo4j-admin database import` en een gewoon Cypher-script."""
+    from watwerkt.graph.neo4j_publish import write_exports
+
+    for path in write_exports(_property_graph(store), out):
+        click.echo(f"geschreven: {path}", err=True)
+
+
+@click.command()
+@click.argument("query", required=False)
+@click.option("-f", "--file", "path", type=click.Path(exists=True, dir_okay=False), help="Lees de query uit een bestand.")
+@click.option("--param", "params", multiple=True, metavar="NAAM=WAARDE", help="Een queryparameter ($NAAM).")
+@uri_option
+@user_option
+@db_option
+@output_options
+def cypher(query, path, params, uri, user, database, fmt, output, lang):
+    """Alleen-lezen Cypher voor onderzoekers: de server weigert schrijven (leestransactie)."""
+    from watwerkt.graph.neo4j_publish import connect
+    from watwerkt.queries.neo4j_backend import Neo4jStore
+    from watwerkt.render import Column, emit, render
+
+    if path:
+        query = Path(path).read_text(encoding="utf-8")
+    if not query:
+        raise click.UsageError("geef een query of --file")
+    values = {}
+    for p in params:
+        if "=" not in p:
+            raise click.BadParameter(f"{p!r}: verwacht NAAM=WAARDE", param_hint="--param")
+        k, v = p.split("=", 1)
+        values[k] = v
+    driver, _v = connect(uri, user, _password())
+    try:
+        head, rows = Neo4jStore(driver, database).read(query, values)
+    finally:
+        driver.close()
+    emit(render(rows, [Column(h, h, h, 6) for h in head], fmt, lang), output)
