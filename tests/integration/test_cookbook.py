@@ -40,3 +40,12 @@ def test_every_command_is_documented():
     docs = COOKBOOK.read_text(encoding="utf-8") + (COOKBOOK.parent.parent / "README.md").read_text(encoding="utf-8")
     missing = [c for c in COMMANDS if f"watwerkt {c}" not in docs]
     assert not missing, f"commands without documentation: {missing}"
+
+
+def test_cookbook_tables_fit_80_columns():
+    text = COOKBOOK.read_text(encoding="utf-8")
+    for m in BLOCK.finditer(text):
+        if "--format" in m["cmd"]:
+            continue  # only tables promise 80 columns
+        wide = [line for line in m["out"].splitlines() if len(line) > 80]
+        assert not wide, (m["cmd"], wide[:2])

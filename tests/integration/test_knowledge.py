@@ -174,3 +174,36 @@ def test_real_cases_listing(cli, real_store):
     assert [r["number"] for r in rows] == list(range(1, 29))
     assert rows[0]["title"] == "Wel werkgarantie, geen baangarantie"
     assert "Oss" in rows[0]["municipalities"]
+
+
+# Table 3.2 of the NRO report, every cell, as read from 002_...txt lines 919-985 (keywords of
+# each cell; the data describe them in their own words).
+TABLE_3_2 = {
+    ("zelfsturende-groeiers", True): ["zelfgestuurde", "stretch", "innovatie", "autonomie", "strategisch",
+                                      "intervisie", "coachend", "mentor"],
+    ("zelfsturende-groeiers", False): ["structuur", "verplichte", "micromanagement"],
+    ("richtingzoekers", True): ["taakverbreding", "duo", "feedback", "praktijktraining", "ontwikkelgesprek", "stretch"],
+    ("richtingzoekers", False): ["vrijheid", "strategische", "theoretische", "leerervaringen"],
+    ("noodzaakgestuurde-leerders", True): ["structuur", "meelopen", "leermomenten", "veilige", "micro",
+                                           "check-ins", "voorbeeldgedrag"],
+    ("noodzaakgestuurde-leerders", False): ["autonomie", "zelf leeractiviteiten", "complexe", "grote veranderingen"],
+}
+
+
+def test_every_cell_of_table_3_2(ds):
+    works = [e for part in ds.report for e in part.works]
+    assert len(works) == sum(len(v) for v in TABLE_3_2.values()) == 32
+    for (group, verdict), keywords in TABLE_3_2.items():
+        cells = [e.label.nl.lower() for e in works if e.group == group and e.works is verdict]
+        assert len(cells) == len(keywords), (group, verdict, cells)
+        for kw in keywords:
+            assert sum(kw in c for c in cells) >= 1, (group, verdict, kw, cells)
+
+
+def test_table_3_1_respondent_totals_are_reported(ds):
+    # Table 3.1 declares 9, 10 and 5 respondents (N = 24); the flattened table is garbled
+    groups = {g.id: g for part in ds.report for g in part.groups}
+    assert [groups[x].declared_total for x in ("zelfsturende-groeiers", "richtingzoekers",
+                                               "noodzaakgestuurde-leerders")] == [9, 10, 5]
+    assert sum(len(g.respondents) for g in groups.values()) == 24
+    assert any(f.id == "nro-vier-of-vijf-groepen" for f in ds.findings)
