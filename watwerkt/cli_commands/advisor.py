@@ -61,8 +61,8 @@ def wat_werkt(group, context, outcome, factor, limit, no_quotes, store, backend,
                  "label": r.label, "supporting": r.supporting, "contradicting": r.contradicting, "used": r.used}
                 for r in res.works_table]
         names = ", ".join(sorted({k.label("doelgroepen", r.group) for r in res.works_table}))
-        title = (f"Volgens het onderzoek (NRO, tabel 3.2): {names}" if lang == "nl"
-                 else f"According to the research (NRO, table 3.2): {names}")
+        title = (f"Volgens het onderzoek (NRO, tabel 3.2)\n{names}" if lang == "nl"
+                 else f"According to the research (NRO, table 3.2)\n{names}")
         parts.append(("## " if fmt == "md" else "") + title + "\n\n" + render(rows, cols, fmt, lang))
     cols = [Column("rank", "#", "#", 2), Column("label", "interventie", "intervention", 22),
             Column("score", "score", "score", 5), Column("cases", "casussen", "cases", 14),
