@@ -418,22 +418,32 @@ class GraphBuilder:
             for t in p.interventions:
                 g.add((p_iri, WW.interventionType, concept("interventietypen", t)))
 
-    def findings(self, extra=()) -> None:
-        for f in [*self.ds.findings, *extra]:
+    def findings(self, derived=()) -> None:
+        """Coded findings are stated; those the segmenter found are derived."""
+        for f, status in [*((f, Epistemic.stated) for f in self.ds.findings),
+                          *((f, Epistemic.derived) for f in derived)]:
             f_iri = self.claim(node("bevinding-datakwaliteit", f.id), WW.DataQualityFinding, None, None,
-                               f.anchors, Epistemic.stated if not getattr(f, "derived", False) else Epistemic.derived)
+                               f.anchors, status)
             self.g.add((f_iri, WW.findingKind, Literal(f.kind)))
             self.g.add((f_iri, WW.severity, Literal(f.severity)))
             self.text(f_iri, DCTERMS.description, f.description)
 
 
-def segment_findings(root: Path):
-    """Findings the segmenter made (damaged headings and the like), as Finding records."""
+def segment_findings(root: Path, coded=()):
+    """Findings the segmenter made (damaged headings and the like), as Finding records.
+
+    A segmenter finding whose span a coded finding already covers is left out, so the
+    data-quality report names each problem once.
+    """
     from watwerkt.records import Finding
 
+    covered = [Anchor.parse(a) for f in coded for a in f.anchors]
     out = []
     seg = load_segment_file(root, "boek")
     for n, f in enumerate(seg.get("findings", []), 1):
+        a = Anchor.parse(f["anchor"])
+        if any(c.doc == a.doc and c.start < a.end and a.start < c.end for c in covered):
+            continue
         out.append(Finding(
             id=f"segmentatie-{n:02d}", kind=f["kind"],
             description=Text(nl=f"Segmentatie: {f['about']}", en=f"Segmentation: {f['about']}"),
@@ -454,5 +464,5 @@ def build_graph(ds: Dataset, corpus: Corpus | None, ontology_dir: Path) -> Graph
         b.report(part)
     for prog in ds.programmes:
         b.programme(prog)
-    b.findings(segment_findings(ds.root))
+    b.findings(segment_findings(ds.root, ds.findings))
     return b.g

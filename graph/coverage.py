@@ -142,7 +142,7 @@ def coverage_report(settings, corpus: Corpus | None, lang: str = "nl") -> str:
         lines.append(f"\nENGELEN EN BEREN: {rep.sentences} zinnen, {rep.sentences - len(rep.uncovered)} gedekt "
                      f"(waarvan {rep.explained} met reden als niet-gecodeerd), {len(rep.uncovered)} zonder uitleg")
         lines += [str(p) for p in coverage_problems(rep, ds)]
-    findings = [*ds.findings, *segment_findings(ds.root), *derived_findings(ds)]
+    findings = [*ds.findings, *segment_findings(ds.root, ds.findings), *derived_findings(ds)]
     lines.append(f"\n## Datakwaliteit / data quality ({len(findings)} bevindingen)\n")
     for f in sorted(findings, key=lambda f: (f.kind, f.id)):
         where = f.anchors[0]

@@ -298,7 +298,6 @@ def segment_book(doc: Document, manifest: dict) -> Segmentation:
             start = 0
         else:
             # right after the previous case's contact block (or its last text line)
-            j = starts[-1]
             last_contact = max((i for i in heads if prev_eb < i < body and cls[i].section == "contact"), default=None)
             j = last_contact if last_contact is not None else prev_eb
             j += 1

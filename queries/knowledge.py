@@ -206,8 +206,7 @@ class Answer:
     evidence: list[Evidence]
 
     def as_dict(self) -> dict:
-        d = asdict(self)
-        return d
+        return asdict(self)
 
 
 @dataclass

@@ -46,7 +46,6 @@ def cases(kind, store, backend, fmt, output, lang):
 @output_options
 def case(case_id, store, backend, fmt, output, lang):
     """Eén casus: haar secties met spans (tekenposities) en regelnummers in het bronbestand."""
-    from watwerkt.graph.build import ID  # noqa: F401 - keeps rdflib namespaces consistent
     from watwerkt.ingest.segments import SECTION_TYPES
     from watwerkt.queries.cases import case_sections
 
