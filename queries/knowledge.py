@@ -545,3 +545,40 @@ def search(k: Knowledge, text: str, limit: int = 20) -> list[dict]:
                           "text": " ".join(r["text"].split())[:160], "score": round(score, 1)}
     out = sorted(hits.values(), key=lambda h: (-h["score"], h["node"]))
     return out[:limit]
+
+
+def search_corpus(corpus, data_dir, text: str, limit: int = 20) -> list[dict]:
+    """Accent- and case-insensitive search in the corpus text itself (when a corpus is there).
+
+    Contact blocks and contact lines are skipped, so no contact detail is ever shown.
+    """
+    from watwerkt.ingest.corpus import Anchor
+    from watwerkt.ingest.corpus import fold as fold_same_length
+    from watwerkt.ingest.segments import EMAIL, PHONE, load_segment_file
+
+    needle = fold_same_length(" ".join(text.split())).strip()
+    if len(needle) < 3:
+        return []
+    out = []
+    for doc in corpus:
+        personal = [Anchor.parse(a) for a in load_segment_file(data_dir, doc.key).get("personal", [])]
+        seg = load_segment_file(data_dir, doc.key)
+        for c in seg.get("cases", []):
+            for s in c["sections"]:
+                if s.get("personal"):
+                    personal.append(Anchor.parse(c["span"]))  # never search a case with its contact block
+                    break
+        hay, pos = doc.folded, 0
+        while (i := hay.find(needle, pos)) >= 0 and len(out) < limit:
+            pos = i + 1
+            start, end = doc.to_raw(i, i + len(needle))
+            if any(p.start <= start < p.end for p in personal if p.end - p.start < 2000):
+                continue
+            a, z = max(0, i - 60), min(len(doc.text), i + len(needle) + 60)
+            snippet = doc.text[a:z].strip()
+            if EMAIL.search(snippet) or PHONE.search(snippet):
+                continue  # a passage next to contact details is not shown at all
+            line, _col = doc.line_col(start)
+            out.append({"node": f"corpus/{doc.key}:{line}", "kind": "corpus", "match": "text",
+                        "text": snippet, "score": 90.0})
+    return out[:limit]

@@ -156,3 +156,20 @@ def test_sparql_reads(cli, real_store):
     assert code == 0 and len(rows) == 2 and all(r["n"] > 50 for r in rows)
     code, out, err = cli("sparql", "SELEKT nonsense", "--store", str(real_store))
     assert code == 2 and err.startswith("watwerkt: ongeldige SPARQL") and "Traceback" not in err
+
+
+@pytest.mark.parametrize("text", ["oss.nl", "ockham-ips", "06 - 11", "@", "CONTACTGEGEVENS"])
+def test_search_never_shows_contact_details(cli, real_store, real_corpus, text):
+    import re
+
+    code, out, err = cli("zoek", text, "--store", str(real_store), "--format", "json", "--limit", "200",
+                         env={"WATWERKT_CORPUS": str(real_corpus)})
+    assert code in (0, 2)
+    assert not re.search(r"[\w.+-]+@[\w-]+\.\w+|\b0\d{1,3} ?- ?\d{2,3} ?\d{2} ?\d{2}", out)
+
+
+def test_search_reaches_the_corpus_text(cli, real_store, real_corpus):
+    code, out, _ = cli("zoek", "werkvlekken", "--store", str(real_store), "--format", "json",
+                       env={"WATWERKT_CORPUS": str(real_corpus)})
+    hits = json.loads(out)
+    assert any(h["node"].startswith("corpus/boek:") for h in hits)  # Emmen, boek.txt 2421

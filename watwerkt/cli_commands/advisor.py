@@ -169,10 +169,20 @@ def vergelijk(case_ids, store, backend, fmt, output, lang):
 @backend_option
 @output_options
 def zoek(text, limit, store, backend, fmt, output, lang):
-    """Zoek in labels, concepten en (met corpus) citaten; ongevoelig voor hoofdletters, accenten en tikfouten."""
-    from watwerkt.queries.knowledge import search
+    """Zoek in labels, concepten, citaten en (met corpus) de brontekst.
+
+    Ongevoelig voor hoofdletters en accenten; labels en concepten ook voor tikfouten.
+    Contactgegevens worden nooit doorzocht of getoond.
+    """
+    from watwerkt.config import Settings
+    from watwerkt.queries.knowledge import search, search_corpus
 
     rows = search(_knowledge(store, lang, backend), text, limit)
+    s = Settings.resolve()
+    if s.corpus is not None and s.corpus.is_dir():
+        from watwerkt.ingest.corpus import Corpus
+
+        rows += search_corpus(Corpus.open(s.corpus, s.data), s.data, text, limit)
     cols = [Column("node", "knoop", "node", 14), Column("match", "in", "in", 5), Column("score", "score", "score", 4),
             Column("text", "tekst", "text", 20)]
     emit(render(rows, cols, fmt, lang), output)
