@@ -36,8 +36,12 @@ def default_data() -> Path:
     env = os.environ.get("WATWERKT_DATA")
     if env:
         return Path(env)
-    packaged = REPO_ROOT / "data"
-    return packaged
+    source = REPO_ROOT / "data"
+    if (source / "sources.yaml").exists():  # a checkout (or an editable install)
+        return source
+    from importlib.resources import files
+
+    return Path(str(files("watwerkt") / "data"))  # an installed wheel carries the data
 
 
 @dataclass(frozen=True)
