@@ -39,6 +39,8 @@ neo4j-stop: $(BIN)/watwerkt
 
 bench: $(BIN)/watwerkt
 	$(BIN)/python bench/store_bench.py
+	$(BIN)/python bench/cli_cold.py
+	$(BIN)/python bench/neo4j_bench.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info server/neo4j-launcher/target

@@ -9,16 +9,15 @@ writes bench/results/cli-cold-<date>.md.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
-import platform
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from common import built_store, machine, today, write_result
 
 
 def median_time(cmd: list[str], runs: int, env: dict) -> float:
@@ -35,13 +34,7 @@ def main() -> int:
     ap.add_argument("--store", type=Path)
     ap.add_argument("--runs", type=int, default=10)
     args = ap.parse_args()
-    store = args.store
-    if store is None:
-        from watwerkt.config import Settings
-        from watwerkt.graph.pipeline import build
-
-        store = Path(tempfile.mkdtemp()) / "store"
-        build(Settings.resolve(store=store))
+    store = built_store(args.store)
     env = {**os.environ, "WATWERKT_STORE": str(store)}
     exe = shutil.which("watwerkt") or "watwerkt"
     cases = {
@@ -54,20 +47,12 @@ def main() -> int:
     }
     results = {name: median_time(cmd, args.runs, env) for name, cmd in cases.items()}
     base = results["python -c pass"]
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    today = dt.date.today().isoformat()
-    lines = [f"# CLI cold start, {today}", "",
-             f"Machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}. "
-             f"Median of {args.runs} fresh processes each, one run, store already built.", "",
+    lines = [f"# CLI cold start, {today()}", "",
+             f"Machine: {machine()}. Median of {args.runs} fresh processes each, one run, store already built.", "",
              "| command | seconds | ratio to `python -c pass` |", "|---|---|---|"]
     for name, t in results.items():
         lines.append(f"| `{name}` | {t:.3f} | {t / base:.1f} |")
-    text = "\n".join(lines) + "\n"
-    out = Path(__file__).resolve().parent / "results" / f"cli-cold-{today}.md"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(text, encoding="utf-8")
-    print(text)
+    write_result("cli-cold", lines)
     return 0
 
 

@@ -10,14 +10,13 @@ bench/results/neo4j-<date>.md.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
-import platform
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import built_store, machine, today, write_result
 
 
 def med(fn, runs: int) -> float:
@@ -36,7 +35,6 @@ def main() -> int:
     args = ap.parse_args()
     from rdflib import Graph
 
-    from watwerkt.config import Settings
     from watwerkt.graph.neo4j_mapping import to_property_graph
     from watwerkt.graph.neo4j_publish import connect, publish
     from watwerkt.graph.neo4j_server import Neo4jServer
@@ -44,12 +42,7 @@ def main() -> int:
     from watwerkt.queries.neo4j_backend import Neo4jStore
     from watwerkt.queries.runner import all_queries, run
 
-    store = args.store
-    if store is None:
-        from watwerkt.graph.pipeline import build
-
-        store = Path(tempfile.mkdtemp()) / "store"
-        build(Settings.resolve(store=store))
+    store = built_store(args.store)
     nt = (store / "graph.nt").read_bytes()
     t = time.perf_counter()
     import pyoxigraph as ox
@@ -84,11 +77,8 @@ def main() -> int:
             rows.append((q.name, med(lambda n=q.name, p=p: run(oxs, n, **p), args.runs),
                          med(lambda n=q.name, p=p: run(neo, n, **p), args.runs)))
         driver.close()
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    today = dt.date.today().isoformat()
-    lines = [f"# Neo4j next to the embedded store, {today}", "",
-             f"Machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}; Neo4j {version} "
+    lines = [f"# Neo4j next to the embedded store, {today()}", "",
+             f"Machine: {machine()}; Neo4j {version} "
              f"(embedded launcher, -Xmx512m). Graph: {nt.count(chr(10).encode())} triples -> "
              f"{first.nodes} nodes, {first.relationships} relationships.", "",
              "| load | seconds |", "|---|---|",
@@ -99,11 +89,7 @@ def main() -> int:
              f"Query latency, warm, median of {args.runs} runs (seconds):", "",
              "| query | embedded (SPARQL, Oxigraph) | Neo4j (Cypher) |", "|---|---|---|"]
     lines += [f"| {n} | {a:.4f} | {b:.4f} |" for n, a, b in rows]
-    text = "\n".join(lines) + "\n"
-    out = Path(__file__).resolve().parent / "results" / f"neo4j-{today}.md"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(text, encoding="utf-8")
-    print(text)
+    write_result("neo4j", lines)
     return 0
 
 

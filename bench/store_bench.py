@@ -11,15 +11,14 @@ Writes bench/results/store-<date>.md and prints it.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
-import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import built_store, machine, today, write_result
 
 AGG = """PREFIX ww: <https://w3id.org/watwerkt/def#>
 SELECT ?case (COUNT(?c) AS ?n) WHERE { ?c ww:about ?case ; ww:anchor ?a . ?a ww:spanHash ?h } GROUP BY ?case"""
@@ -88,26 +87,15 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--factors", default="1,10,100")
     args = ap.parse_args()
-    store = args.store
-    if store is None:
-        from watwerkt.config import Settings
-        from watwerkt.graph.pipeline import build
-
-        s = Settings.resolve(store=Path(tempfile.mkdtemp()) / "store")
-        build(s)
-        store = s.store
+    store = built_store(args.store)
     nt = (store / "graph.nt").read_bytes()
     rows = []
     for f in (int(x) for x in args.factors.split(",")):
         r = bench(scaled(nt, f), args.repeat)
         rows.append((f, r))
         print(f"x{f}: {r}", file=sys.stderr)
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    today = dt.date.today().isoformat()
-    lines = [f"# Store benchmark, {today}", "",
-             f"Machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, "
-             f"{platform.system()} {platform.release()}.", "",
+    lines = [f"# Store benchmark, {today()}", "",
+             f"Machine: {machine()}.", "",
              "Times in seconds (median of the repeats; loads once). `reopen` is a fresh Python process that "
              "opens the store and answers the join query.", "",
              "| graph | triples | rdflib load | ox load | rdflib agg | ox agg | rdflib join | ox join | rdflib reopen | ox reopen |",
@@ -116,11 +104,7 @@ def main() -> int:
         lines.append(f"| real x{f} | {r['triples']} | {r['rdflib_load']:.2f} | {r['ox_load']:.2f} | "
                      f"{r['rdflib_agg']:.3f} | {r['ox_agg']:.3f} | {r['rdflib_join']:.3f} | {r['ox_join']:.3f} | "
                      f"{r['rdflib_reopen_process']:.2f} | {r['ox_reopen_process']:.2f} |")
-    text = "\n".join(lines) + "\n"
-    out = Path(__file__).resolve().parent / "results" / f"store-{today}.md"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(text, encoding="utf-8")
-    print(text)
+    write_result("store", lines)
     return 0
 
 
