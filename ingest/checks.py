@@ -97,6 +97,8 @@ def _check_case(ds: Dataset, case: Case, works_ids: set[str], munis: set[str]) -
         yield from _need(ds, "factoren", inf.factors, f"{w}.influences[{inf.id}]")
     for o in case.outcomes:
         yield from _need(ds, "uitkomsten", [o.concept], f"{w}.outcomes[{o.id}]")
+    for k in case.numbers:
+        yield from _need(ds, "eenheden", [k.unit], f"{w}.numbers[{k.id}]")
     for lesson in case.lessons:
         yield from _need(ds, "factoren", lesson.factors, f"{w}.lessons[{lesson.id}]")
     if case.group_fit:
@@ -106,6 +108,7 @@ def _check_case(ds: Dataset, case: Case, works_ids: set[str], munis: set[str]) -
 def _check_report(ds: Dataset, part: ReportPart) -> Iterator[Problem]:
     w = f"{ds.files[part.part].name}#{part.part}"
     for s in part.statements:
+        yield from _need(ds, "bevindingsoorten", [s.kind], f"{w}.statements[{s.id}]")
         yield from _need(ds, "factoren", s.factors, f"{w}.statements[{s.id}]")
         yield from _need(ds, "doelgroepen", s.groups, f"{w}.statements[{s.id}]")
     for g in part.groups:
@@ -128,6 +131,9 @@ def _check_programme(ds: Dataset, prog: Programme, munis: set[str]) -> Iterator[
                 yield Problem(f"{w}.practices[{p.id}]", f"unknown municipality {m!r}")
     for s in prog.statements:
         yield from _need(ds, "factoren", s.factors, f"{w}.statements[{s.id}]")
+        yield from _need(ds, "bevindingsoorten", [s.kind], f"{w}.statements[{s.id}]")
+    for k in prog.numbers:
+        yield from _need(ds, "eenheden", [k.unit], f"{w}.numbers[{k.id}]")
 
 
 def check_dataset(ds: Dataset, corpus: Corpus | None = None) -> list[Problem]:
@@ -154,6 +160,8 @@ def check_dataset(ds: Dataset, corpus: Corpus | None = None) -> list[Problem]:
         for c in scheme.concepts:
             if c.broader and c.broader not in ids:
                 problems.append(Problem(f"concepts/{scheme.scheme}#{c.id}", f"broader {c.broader!r} unknown"))
+    for f in ds.findings:
+        problems.extend(_need(ds, "kwaliteitsproblemen", [f.kind], f"{ds.files['finding:' + f.id].name}#{f.id}"))
     problems.extend(_check_book_manifest(ds))
     if corpus is not None:
         problems.extend(check_anchors(ds, corpus))
