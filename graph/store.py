@@ -19,17 +19,21 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-
-from rdflib import BNode, Graph, Literal, URIRef
+from typing import TYPE_CHECKING
 
 from watwerkt.errors import StoreError
 from watwerkt.graph.atomic import atomic_directory
+
+if TYPE_CHECKING:  # rdflib is imported only where a graph is written, never on the query path
+    from rdflib import Graph
 
 FORMATS = {"nt": "graph.nt", "ttl": "graph.ttl", "trig": "graph.trig", "jsonld": "graph.jsonld"}
 GRAPH_NAME = "https://w3id.org/watwerkt/id/graph/watwerkt"
 
 
 def canonical_nt(g: Graph) -> bytes:
+    from rdflib import BNode
+
     if any(isinstance(t, BNode) for triple in g for t in triple):
         raise StoreError("the graph has blank nodes; every node needs an IRI for a canonical export")
     lines = sorted({f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in g})
@@ -37,6 +41,8 @@ def canonical_nt(g: Graph) -> bytes:
 
 
 def _term_json(o) -> dict:
+    from rdflib import Literal, URIRef
+
     if isinstance(o, URIRef):
         return {"@id": str(o)}
     assert isinstance(o, Literal)
@@ -69,7 +75,7 @@ def serialise(g: Graph, fmt: str) -> bytes:
     if fmt == "ttl":
         return g.serialize(format="turtle", encoding="utf-8")
     if fmt == "trig":
-        from rdflib import Dataset
+        from rdflib import Dataset, URIRef
 
         ds = Dataset()
         for prefix, ns in g.namespaces():

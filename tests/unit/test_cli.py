@@ -94,3 +94,19 @@ def test_data_error_is_one_line_with_file_and_line(cli, kitchen, tmp_path):
     assert err.startswith(f"watwerkt: {p}:") and "employee.age: got 'vijftig'" in err
     assert len(err.strip().splitlines()) == 1
     assert not (tmp_path / "s").exists()
+
+
+def test_query_commands_do_not_import_rdflib(kitchen_store):
+    """The advisor's path opens the Oxigraph store; rdflib (0.2 s to import) stays out."""
+    import os
+
+    code = (
+        "import sys\n"
+        "from watwerkt.cli import main\n"
+        "main(['wat-werkt', '--doelgroep', 'hoge eigen regie'])\n"
+        "print('MODULES:' + ','.join(m for m in ('rdflib', 'pyshacl', 'networkx', 'pyvis', 'neo4j') "
+        "if m in sys.modules), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "WATWERKT_STORE": str(kitchen_store)}
+    err = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stderr
+    assert next(x for x in err.splitlines() if x.startswith("MODULES:")) == "MODULES:"
