@@ -92,12 +92,8 @@ def pytest_addoption(parser):
 NEO4J_PASSWORD = "watwerkt-test-wachtwoord"
 
 
-@pytest.fixture(scope="session")
-def neo4j_server(tmp_path_factory):
-    """A real Neo4j 5 server (the project's launcher) for the whole session.
-
-    Skipped when Java or Maven is missing, unless CI=true: then the test fails.
-    """
+def _neo4j_server(tmp_path_factory):
+    """Start a real Neo4j 5 server (the project's launcher); skip without Java/Maven unless CI=true."""
     from watwerkt.graph.neo4j_server import Neo4jServer, missing_tools
 
     why = missing_tools()
@@ -107,6 +103,23 @@ def neo4j_server(tmp_path_factory):
         pytest.skip(f"no Neo4j server: {why} (install a JDK 17+ and Maven)")
     server = Neo4jServer(tmp_path_factory.mktemp("neo4j") / "data", password=NEO4J_PASSWORD)
     server.start(timeout=240)
+    return server
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory):
+    """One server for the whole session, shared by the publish and query tests."""
+    server = _neo4j_server(tmp_path_factory)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def private_neo4j_server(tmp_path_factory):
+    """A server of a module's own, for tests that stop it."""
+    server = _neo4j_server(tmp_path_factory)
     try:
         yield server
     finally:

@@ -38,17 +38,9 @@ def _gone(pid: int, within: float = 10.0) -> bool:
     return False
 
 
-@pytest.fixture(scope="module")
-def private_server(tmp_path_factory):
-    _require_tools()
-    from watwerkt.graph.neo4j_server import Neo4jServer
-
-    server = Neo4jServer(tmp_path_factory.mktemp("neo4j") / "data", password=PASSWORD)
-    server.start(timeout=180)
-    try:
-        yield server
-    finally:
-        server.stop()
+@pytest.fixture
+def private_server(private_neo4j_server):
+    return private_neo4j_server
 
 
 @pytest.fixture
