@@ -37,8 +37,7 @@ MAX_QUOTE = 3000  # characters; longer spans (whole cases) are anchored but not 
 RECOMMENDATION_KINDS = {"aanbeveling-medewerkers", "les-inspiratiesessie"}
 
 
-def ww_title() -> URIRef:
-    return DCTERMS.alternative  # our short title of a case; dcterms:title is the printed headline
+SHORT_TITLE = DCTERMS.alternative  # our short title of a case; dcterms:title is the printed headline
 
 
 def concept(scheme: str, ident: str) -> URIRef:
@@ -179,17 +178,14 @@ class GraphBuilder:
                 self.g.add((iri, WW.mergedInto, node("gemeente", m.merged_into)))
         self.g.add((ID["reference/gemeenten"], DCTERMS.source, Literal(self.ds.municipalities.source)))
 
-    def book_segments(self) -> dict[str, URIRef]:
+    def book_segments(self) -> None:
         """Case nodes from the stored segmentation: sections, titles, spans."""
         g = self.g
-        out = {}
-        try:
-            stored = load_book_segments(self.ds.root)
-        except Exception:  # noqa: BLE001 - no segmentation: cases come from data alone
-            return out
+        if not (self.ds.root / "segments" / "boek.yaml").exists():
+            return  # no segmentation: the cases come from data/cases alone
+        stored = load_book_segments(self.ds.root)
         for c in stored:
             iri = node("case", c.id)
-            out[c.id] = iri
             g.add((iri, RDF.type, WW.Case))
             g.add((iri, RDF.type, WW.OrganisationCase if c.kind == "organisation" else WW.EmployeeCase))
             g.add((iri, WW.caseNumber, Literal(c.number)))
@@ -216,7 +212,6 @@ class GraphBuilder:
                     self.anchor(s_iri, s.heading, WW.titleAnchor)
                 for b in s.blocks:
                     self.anchor(s_iri, b, WW.block)
-        return out
 
     def case(self, case: Case) -> None:
         g = self.g
@@ -227,7 +222,7 @@ class GraphBuilder:
             g.add((iri, WW.caseNumber, Literal(case.number)))
             g.add((iri, WW.subject, Literal(case.subject)))
             g.add((iri, RDFS.label, Literal(case.subject)))
-        g.add((iri, ww_title(), Literal(case.title, lang="nl")))
+        g.add((iri, SHORT_TITLE, Literal(case.title, lang="nl")))
         self.text(iri, DCTERMS.description, case.summary)
         for t in case.target_groups:
             g.add((iri, WW.targetGroup, concept("doelgroepen", t)))

@@ -13,6 +13,7 @@ from pathlib import Path
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
+from watwerkt.errors import WatwerktError
 from watwerkt.graph.build import ID, OA, WW
 from watwerkt.ingest.checks import Problem
 from watwerkt.ingest.corpus import Anchor, Corpus
@@ -64,7 +65,7 @@ def anchor_problems(g: Graph, corpus: Corpus) -> list[Problem]:
         doc_key = str(src).rsplit("/", 1)[-1]
         try:
             corpus.verify(Anchor(doc_key, int(start), int(end), str(sha)))
-        except Exception as exc:  # noqa: BLE001 - every failure is reported, none stops the run
+        except WatwerktError as exc:  # every failure is reported, none stops the run
             out.append(Problem(short(a), str(exc)))
     return out
 

@@ -270,7 +270,7 @@ def what_works(k: Knowledge, *, group: str | None = None, context: str | None = 
             return False
         return True
 
-    def iv_ok(iv: dict) -> bool:
+    def iv_ok(iri: str, iv: dict) -> bool:
         if groups is not None:
             fit = k.group_fit.get(iv["case"], {}).get("group")
             linked = {k.mechanisms[e]["group"] for e in iv["elements"] if e in k.mechanisms}
@@ -278,21 +278,17 @@ def what_works(k: Knowledge, *, group: str | None = None, context: str | None = 
             if not (iv["groups"] & groups or fit in groups or (linked | by_type) & groups):
                 return False
         if o is not None:
-            outs = by_iv.get(ID + "interventie/" + iv["id"], [])
-            if not any(x["type"] == o[1] for x in outs):
-                case_outs = [x for x in k.outcomes if x["case"] == iv["case"] and x["type"] == o[1]]
-                if not case_outs:
-                    return False
+            produced = any(x["type"] == o[1] for x in by_iv.get(iri, []))
+            if not produced and not any(x["case"] == iv["case"] and x["type"] == o[1] for x in k.outcomes):
+                return False
         return case_ok(iv["case"])
 
-    ordered = sorted(k.interventions.items())  # the same order on every backend
-    selected = [iv for iri, iv in ordered if iv_ok({**iv, "iri": iri})]
     # the research's view for the group(s)
     sr_groups = [x for x in (groups or set()) if x in SELF_REGULATION]
     mech = {e: m for e, m in k.mechanisms.items() if m["group"] in sr_groups}
     by_type: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-    for iri, iv in ordered:
-        if iv in selected:
+    for iri, iv in sorted(k.interventions.items()):  # the same order on every backend
+        if iv_ok(iri, iv):
             for t in iv["types"]:
                 by_type[t].append((iri, iv))
     answers = []
