@@ -9,10 +9,10 @@ from watwerkt.queries.knowledge import (
     angels_and_bears,
     compare,
     factor_table,
-    search,
     what_works,
 )
 from watwerkt.queries.runner import all_queries, load_query
+from watwerkt.queries.search import search
 from watwerkt.render import Column, as_table
 
 
