@@ -5,8 +5,8 @@ normalised text for analysis (soft hyphens joined, line breaks and runs of white
 folded to one space). ``Document.to_raw`` maps any span of the normalised text back to the
 raw file, so every finding can be shown as file + line + column.
 
-An :class:`Anchor` points at a raw span by document key, character offsets and the first
-12 hex digits of the SHA-256 of the span; its compact form is ``boek:1200-1350#a1b2c3d4e5f6``.
+Anchors (``boek:1200-1350#a1b2c3d4e5f6``) are defined in the core, :mod:`watwerkt.anchors`;
+they are re-exported here for old importers, but new code imports them from the core.
 """
 
 from __future__ import annotations
@@ -19,41 +19,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
+from watwerkt.anchors import ANCHOR_RE, Anchor, span_hash
 from watwerkt.errors import AnchorError, CorpusError, DataError
 
-ANCHOR_RE = re.compile(r"^(?P<doc>[a-z][a-z0-9]*):(?P<start>\d+)-(?P<end>\d+)#(?P<sha>[0-9a-f]{12})$")
-
-
-def span_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-
-
-@dataclass(frozen=True, order=True)
-class Anchor:
-    doc: str
-    start: int
-    end: int
-    sha: str
-
-    @classmethod
-    def parse(cls, value: str, *, where: str | None = None) -> Anchor:
-        m = ANCHOR_RE.match(str(value).strip())
-        if not m:
-            raise DataError(
-                f"not an anchor: {value!r}",
-                where=where,
-                hint="expected doc:start-end#hash, e.g. boek:1200-1350#a1b2c3d4e5f6; "
-                "make one with `watwerkt anchor`",
-            )
-        start, end = int(m["start"]), int(m["end"])
-        if end <= start:
-            raise DataError(f"anchor {value!r} ends before it starts", where=where)
-        return cls(m["doc"], start, end, m["sha"])
-
-    def __str__(self) -> str:
-        return f"{self.doc}:{self.start}-{self.end}#{self.sha}"
+__all__ = ["ANCHOR_RE", "Anchor", "Corpus", "Document", "SourceInfo", "fold", "load_sources",
+           "normalise", "span_hash"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +42,8 @@ class SourceInfo:
 
 
 def load_sources(data_dir: Path) -> list[SourceInfo]:
+    import yaml
+
     path = data_dir / "sources.yaml"
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -17,7 +17,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from watwerkt.ingest.corpus import ANCHOR_RE, Anchor
+from watwerkt.anchors import ANCHOR_RE, Anchor
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, Field(pattern=SLUG)]
