@@ -10,8 +10,8 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from watwerkt.config import Settings
-from watwerkt.graph.pipeline import build
 from watwerkt.graph.exports import FORMATS
+from watwerkt.graph.pipeline import build
 from watwerkt.graph.store import read_info
 
 GOLDEN = Path(__file__).resolve().parent.parent / "data" / "golden" / "kitchen.ttl"
