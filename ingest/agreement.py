@@ -11,7 +11,9 @@ Two things are compared, case by case:
   items polarity and state are compared; Cohen's kappa is computed for polarity.
 - the **direction** of the six book outcomes (28 x 6 cells). The first coding's direction for a
   concept is that of its outcome with that concept, ``not-mentioned`` when there is none; two
-  outcomes with one concept are a defect and listed. Kappa is over all categories.
+  outcomes with one concept are a defect and listed. An outcome marked ``epistemic: interpreted``
+  is the first coder's own reading, not the book's, and is left out of the grid (as interpreted
+  influences are never named). Kappa is over all categories.
 
 The first coding as it was before the disagreements were resolved is kept in
 ``docs/coding/first-before-resolution.yaml``; it is written once (``--snapshot``, refused when the
@@ -59,7 +61,8 @@ def first_coding(cases_dir: Path) -> dict[str, dict]:
         outcomes: dict[str, list] = {}
         for o in case.get("outcomes", []):
             if o["concept"] in BOOK_OUTCOMES:
-                outcomes.setdefault(o["concept"], []).append({"id": o["id"], "direction": o["direction"]})
+                outcomes.setdefault(o["concept"], []).append(
+                    {"id": o["id"], "direction": o["direction"], "epistemic": o.get("epistemic", "stated")})
         out[case["id"]] = {"number": case["number"], "named": named, "outcomes": outcomes}
     return out
 
@@ -121,14 +124,19 @@ def _similarity(first: dict, second: dict) -> float:
 
 
 def match_named(first: list[dict], second: list[dict]) -> tuple[list[tuple[int, int]], set[int], set[int]]:
-    """Pairs (first index, second index): by anchor overlap, largest first, then by actor label."""
+    """Pairs (first index, second index): by anchor overlap, largest first, then by actor label.
+
+    Between two candidates with the same score, the one with the same polarity wins (an item
+    recorded twice, as bear and as angel, on the same anchors is then paired the right way round).
+    """
     pairs: list[tuple[int, int]] = []
     free_f, free_s = set(range(len(first))), set(range(len(second)))
     for score_fn, threshold in ((_overlap, 0), (_similarity, SIMILARITY)):
         scored = sorted(
-            ((score_fn(first[i], second[j]), i, j) for i in free_f for j in free_s),
-            key=lambda t: (-t[0], t[1], t[2]))
-        for score, i, j in scored:
+            ((score_fn(first[i], second[j]), first[i]["polarity"] == second[j]["polarity"], i, j)
+             for i in free_f for j in free_s),
+            key=lambda t: (-t[0], not t[1], t[2], t[3]))  # equal scores: same polarity first
+        for score, _, i, j in scored:
             if score > threshold and i in free_f and j in free_s:
                 pairs.append((i, j))
                 free_f.discard(i)
@@ -159,7 +167,7 @@ def compare_case(case: str, first: dict, second: dict) -> CaseResult:
         res.disagreements.append(Disagreement(case, f"second-{j + 1}", "only-second", "-",
                                               f"{s['polarity']}: {_label(s)} ({s['anchor']})"))
     for concept in BOOK_OUTCOMES:
-        found = first["outcomes"].get(concept, [])
+        found = [o for o in first["outcomes"].get(concept, []) if o.get("epistemic") != "interpreted"]
         f_dir = found[0]["direction"] if found else "not-mentioned"
         if len(found) > 1:
             dirs = ", ".join(f"{o['id']}={o['direction']}" for o in found)
