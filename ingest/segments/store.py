@@ -116,7 +116,7 @@ def load_book_segments(data_dir: Path) -> list[CaseSegment]:
 
 def write_segments(corpus_dir: Path | None, data_dir: Path, *, check_only: bool = False) -> list[Path]:
     """Write data/segments/<doc>.yaml for every document; return the files that changed."""
-    from watwerkt.graph.atomic import atomic_write_text
+    from watwerkt.atomic import atomic_write_text
     from watwerkt.ingest.corpus import Corpus
     from watwerkt.ingest.segments import segment_corpus
 
@@ -129,7 +129,7 @@ def write_segments(corpus_dir: Path | None, data_dir: Path, *, check_only: bool 
         if old != text:
             changed.append(path)
             if not check_only:
-                atomic_write_text(path, text)
+                atomic_write_text(path, text, parents=True)
     return changed
 
 
