@@ -67,7 +67,7 @@ class _Progress:
 @data_option
 @click.option("--export", "exports", multiple=True, type=click.Choice(["ttl", "trig", "jsonld", "nt"]),
               help="Schrijf ook deze export naar --out (herhaalbaar); de opslag bevat alleen graph.nt.")
-@click.option("--out", type=click.Path(path_type=Path), help="Map voor --export (wordt zo nodig gemaakt).")
+@click.option("--out", type=click.Path(), help="Map voor --export (wordt zo nodig gemaakt).")
 def build(corpus, store, data_dir, exports, out):
     """Bouw de graaf: data/ (+ corpus voor citaten) naar de ingebedde opslag (en exports).
 
@@ -80,7 +80,8 @@ def build(corpus, store, data_dir, exports, out):
     from watwerkt.graph.pipeline import check_paths
 
     s = Settings.resolve(corpus=corpus, store=store, data=data_dir)
-    check_paths(s, exports=exports, out=out)  # refuse bad paths before any work
+    check_paths(s, exports=exports, out=out)  # refuse bad paths before any work; out is a str,
+    out = Path(out) if out is not None else None  # so '' is refused, not taken for '.'
     if s.corpus is None:
         click.echo("geen corpus gevonden: de graaf wordt gebouwd zonder citaten", err=True)
     progress = _Progress() if sys.stderr.isatty() else None
