@@ -124,23 +124,30 @@ def _similarity(first: dict, second: dict) -> float:
 
 
 def match_named(first: list[dict], second: list[dict]) -> tuple[list[tuple[int, int]], set[int], set[int]]:
-    """Pairs (first index, second index): by anchor overlap, largest first, then by actor label.
+    """Pairs (first index, second index): first among items whose anchors overlap, then by label.
 
-    Between two candidates with the same score, the one with the same polarity wins (an item
-    recorded twice, as bear and as angel, on the same anchors is then paired the right way round).
+    One passage often names several items (a sentence with four bears), so within overlapping
+    anchors the closest actor label decides, then the same polarity (an item recorded as bear
+    and as angel on the same anchors is paired the right way round), then the largest overlap.
+    Items without any shared passage are paired by their actor labels alone.
     """
     pairs: list[tuple[int, int]] = []
     free_f, free_s = set(range(len(first))), set(range(len(second)))
-    for score_fn, threshold in ((_overlap, 0), (_similarity, SIMILARITY)):
-        scored = sorted(
-            ((score_fn(first[i], second[j]), first[i]["polarity"] == second[j]["polarity"], i, j)
-             for i in free_f for j in free_s),
-            key=lambda t: (-t[0], not t[1], t[2], t[3]))  # equal scores: same polarity first
-        for score, _, i, j in scored:
-            if score > threshold and i in free_f and j in free_s:
+
+    def take(candidates: list[tuple]) -> None:
+        for *_, i, j in sorted(candidates):
+            if i in free_f and j in free_s:
                 pairs.append((i, j))
                 free_f.discard(i)
                 free_s.discard(j)
+
+    # 1. same passage (overlapping anchors); within it the closest label, then same polarity,
+    #    then the largest overlap
+    take([(-_similarity(first[i], second[j]), first[i]["polarity"] != second[j]["polarity"], -ov, i, j)
+          for i in free_f for j in free_s if (ov := _overlap(first[i], second[j])) > 0])
+    # 2. no shared passage: the actor labels alone, above a threshold
+    take([(-sim, first[i]["polarity"] != second[j]["polarity"], i, j)
+          for i in free_f for j in free_s if (sim := _similarity(first[i], second[j])) > SIMILARITY])
     return sorted(pairs), free_f, free_s
 
 
