@@ -62,8 +62,13 @@ def from_yaml(text: str, where: str) -> Segmentation:
     try:
         raw = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        raise DataError(f"not valid YAML: {exc}", where=where,
+        mark = getattr(exc, "problem_mark", None)
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise DataError(f"not valid YAML: {problem}", where=f"{where}:{mark.line + 1}" if mark else where,
                         hint="regenerate it with `watwerkt segment`") from exc
+    if not isinstance(raw, dict):
+        raise DataError("a stored segmentation is a mapping", where=where,
+                        hint="regenerate it with `watwerkt segment`")
 
     def anchor(value) -> Anchor:
         return Anchor.parse(value, where=where)
