@@ -438,4 +438,7 @@ def build_graph(ds: Dataset, corpus: Corpus | None, ontology_dir: Path) -> Graph
     for prog in ds.programmes:
         b.programme(prog)
     b.findings(ds.segment_findings)
+    from watwerkt.graph.standards import add_standards
+
+    add_standards(b.g)  # PROV-O, Web Annotation, ORG, VoID: last, it counts the rest
     return b.g
