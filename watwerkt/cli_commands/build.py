@@ -132,21 +132,23 @@ def validate(corpus, store, data_dir, coverage):
 
 
 @click.command()
-@click.option("--check", is_flag=True, help="Controleer alleen of docs/ontology.md actueel is.")
+@click.option("--check", is_flag=True, help="Controleer alleen of de gegenereerde bestanden actueel zijn.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Doelbestand (standaard docs/ontology.md).")
+              help="Doelbestand van de documentatie (standaard docs/ontology.md).")
 def ontology(check, output):
-    """Genereer de leesbare ontologiedocumentatie uit ontology/watwerkt.ttl."""
+    """Genereer uit ontology/watwerkt.ttl de documentatie en ontology/namespace.py."""
     from watwerkt.atomic import atomic_write_text
-    from watwerkt.ontology.docs import DOC_PATH, render_docs
+    from watwerkt.ontology.docs import outputs
 
-    target = output or DOC_PATH
-    text = render_docs()
+    generated = outputs(output)
     if check:
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current != text:
+        stale = [t for t, text in generated.items()
+                 if (t.read_text(encoding="utf-8") if t.exists() else "") != text]
+        for target in stale:
             click.echo(f"{target}: verouderd; draai `watwerkt ontology`", err=True)
+        if stale:
             sys.exit(1)
         return
-    atomic_write_text(target, text)
-    click.echo(f"geschreven: {target}", err=True)
+    for target, text in generated.items():
+        atomic_write_text(target, text)
+        click.echo(f"geschreven: {target}", err=True)
