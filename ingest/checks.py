@@ -62,12 +62,12 @@ def _anchored(obj: BaseModel, chain: tuple) -> Iterator[tuple[tuple, str]]:
 def all_anchors(ds: Dataset) -> Iterator[tuple[str, str]]:
     """Yield (file:line, anchor string) for every anchor in the data."""
     owners: list[tuple[Path, tuple, BaseModel]] = []
-    owners += [(ds.files[c.id], (c.id,), c) for c in ds.cases]
-    owners += [(ds.files[p.part], (p.part,), p) for p in ds.report]
-    owners += [(ds.files[p.id], (p.id,), p) for p in ds.programmes]
-    owners += [(ds.files["finding:" + f.id], (f.id,), f) for f in ds.findings]
+    owners += [(ds.file_of(c), (c.id,), c) for c in ds.cases]
+    owners += [(ds.file_of(p), (p.part,), p) for p in ds.report]
+    owners += [(ds.file_of(p), (p.id,), p) for p in ds.programmes]
+    owners += [(ds.file_of(f), (f.id,), f) for f in ds.findings]
     for scheme in ds.schemes.values():
-        path = ds.files.get(f"scheme:{scheme.scheme}")
+        path = ds.file_of(scheme)
         owners += [(path, (scheme.scheme, c.id), c) for c in scheme.concepts]
     for path, ids, record in owners:
         for chain, a in _anchored(record, ()):
@@ -107,7 +107,7 @@ class _Checker:
             self.add(where, f"{what}: unknown municipality {m!r} (not in reference/gemeenten.yaml)")
 
     def case(self, case: Case) -> None:
-        path = self.ds.files[case.id]
+        path = self.ds.file_of(case)
 
         def at(*ids, field=None):
             return self.ds.at(path, case.id, *ids, field=field)
@@ -150,7 +150,7 @@ class _Checker:
             self.need("doelgroepen", [case.group_fit.group], at(field="group_fit"), f"{case.id}.group_fit")
 
     def report(self, part: ReportPart) -> None:
-        path = self.ds.files[part.part]
+        path = self.ds.file_of(part)
 
         def at(*ids, field=None):
             return self.ds.at(path, part.part, *ids, field=field)
@@ -169,7 +169,7 @@ class _Checker:
             self.need("factoren", e.factors, at(e.id, field="factors"), what)
 
     def programme(self, prog: Programme) -> None:
-        path = self.ds.files[prog.id]
+        path = self.ds.file_of(prog)
 
         def at(*ids, field=None):
             return self.ds.at(path, prog.id, *ids, field=field)
@@ -197,10 +197,9 @@ class _Checker:
                     self.add(self._muni_at(m.id, "merged_into"), f"municipality {m.id}: merged into unknown "
                                                                  f"{m.merged_into!r}")
         for f in ds.findings:
-            self.need("kwaliteitsproblemen", [f.kind], ds.at(ds.files["finding:" + f.id], f.id, field="kind"),
-                      f"finding {f.id}")
+            path = ds.file_of(f)
+            self.need("kwaliteitsproblemen", [f.kind], ds.at(path, f.id, field="kind"), f"finding {f.id}")
             doc = f.anchors[0].split(":", 1)[0]
-            path = ds.files["finding:" + f.id]
             if path.stem != doc:
                 self.add(ds.at(path, f.id, field="anchors"),
                          f"finding {f.id}: its first anchor points into {doc!r}, so it belongs in "
@@ -214,7 +213,7 @@ class _Checker:
 
     def schemes(self) -> None:
         for scheme in self.ds.schemes.values():
-            path = self.ds.files.get(f"scheme:{scheme.scheme}")
+            path = self.ds.file_of(scheme)
             parent = {c.id: c.broader for c in scheme.concepts}
             reported: set[frozenset] = set()
             for c in scheme.concepts:
@@ -255,7 +254,7 @@ class _Checker:
                 key = (o.name, o.type, o.municipality)
                 seen = first.setdefault(o.id, (key, case.id))
                 if seen[0] != key:
-                    self.add(self.ds.at(self.ds.files[case.id], case.id, o.id),
+                    self.add(self.ds.at(self.ds.file_of(case), case.id, o.id),
                              f"{case.id}.organisations[{o.id}]: described differently in case {seen[1]!r} "
                              "(name, type and municipality must agree)")
 
@@ -267,7 +266,7 @@ class _Checker:
         manifest = {e.id: e for e in ds.book.cases}
         for c in ds.cases:
             e = manifest.get(c.id)
-            where = ds.at(ds.files[c.id], c.id, field="number")
+            where = ds.at(ds.file_of(c), c.id, field="number")
             if e is None:
                 self.add(where, f"case {c.id}: id not listed in data/book.yaml")
             elif (e.number, e.kind) != (c.number, c.kind):

@@ -26,10 +26,7 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
-from watwerkt.anchors import Anchor
 from watwerkt.errors import DataError
-from watwerkt.ingest.corpus import SourceInfo
-from watwerkt.ingest.segments import Segmentation, add_sources_and_segments
 from watwerkt.ingest.yamlread import YSeq, read_documents
 from watwerkt.records import (
     Case,
@@ -186,17 +183,10 @@ class Dataset:
     documents: dict[Path, YSeq] = field(default_factory=dict)  # raw documents, with their lines
     lines: dict[tuple, int] = field(default_factory=dict)  # (path, id, ..., [.field]) -> line
     declared: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, id, file:line)
+    occurrences: dict[tuple, list[int]] = field(default_factory=dict)  # (path, id, ...) -> lines
+    origin: dict[int, Path] = field(default_factory=dict)  # id(record) -> its file
+    declared_n: dict[tuple, int] = field(default_factory=dict, repr=False)
     book: BookManifest | None = None  # data/book.yaml
-    # what the graph builder needs besides the records, so that it reads no file itself
-    # (filled by ingest.segments.store.add_sources_and_segments)
-    sources: list[SourceInfo] = field(default_factory=list)  # data/sources.yaml
-    segmentations: dict[str, Segmentation] = field(default_factory=dict)  # data/segments/<doc>.yaml
-    segment_findings: list[Finding] = field(default_factory=list)  # not covered by a coded finding
-
-    @property
-    def personal(self) -> list[Anchor]:
-        """The contact lines and blocks of every source: never quoted, never searched."""
-        return [a for seg in self.segmentations.values() for a in seg.personal]
 
     def at(self, path: Path, *ids: str, field: str | None = None) -> str:
         """``path:line`` of the record ``ids`` (outer to inner) in ``path``, or of one field."""
@@ -205,8 +195,18 @@ class Dataset:
         line = next((self.lines[k] for k in keys if k in self.lines), None)
         return f"{path}:{line}" if line else str(path)
 
-    def declare(self, kind: str, ident: str, where: str) -> None:
+    def declare(self, kind: str, ident: str, path: Path, *ids: str) -> None:
+        """Record that ``ident`` (a ``kind``) is defined at the next occurrence of ``ids``."""
+        key = (path, *ids)
+        n = self.declared_n.get(key, 0)
+        self.declared_n[key] = n + 1
+        lines = self.occurrences.get(key, [])
+        where = f"{path}:{lines[n]}" if n < len(lines) else self.at(path, *ids)
         self.declared.append((kind, ident, where))
+
+    def file_of(self, record: BaseModel) -> Path:
+        """The file a case, report part, programme, finding or scheme came from."""
+        return self.origin[id(record)]
 
     def concept_ids(self, scheme: str) -> set[str]:
         s = self.schemes.get(scheme)
@@ -220,6 +220,7 @@ def _index(ds: Dataset, path: Path, obj: Any, chain: tuple = ()) -> None:
         if ident is not None:
             chain = (*chain, ident)
             ds.lines.setdefault((path, *chain), obj.line)
+            ds.occurrences.setdefault((path, *chain), []).append(obj.line)
         for k, v in obj.items():
             ds.lines.setdefault((path, *chain, f".{k}"), obj.lines.get(k, obj.line))
             _index(ds, path, v, chain)
@@ -265,7 +266,7 @@ def _declare_claims(ds: Dataset, path: Path, owner: str, record: BaseModel) -> N
              "groups": "group profile"}
     for name, kind in kinds.items():
         for item in getattr(record, name, []):
-            ds.declare(kind, item.id, ds.at(path, owner, item.id))
+            ds.declare(kind, item.id, path, owner, item.id)
 
 
 def _load_side_files(ds: Dataset) -> None:
@@ -277,7 +278,7 @@ def _load_side_files(ds: Dataset) -> None:
     sources = ds.root / "sources.yaml"
     (doc, line), = _docs(ds, sources, one=True)
     for s in parse_model(SourcesFile, doc, sources, line).documents:
-        ds.declare("source", s.key, ds.at(sources, s.key))
+        ds.declare("source", s.key, sources, s.key)
 
 
 def load_dataset(root: Path) -> Dataset:
@@ -293,18 +294,20 @@ def load_dataset(root: Path) -> Dataset:
     for path in _files(root, "concepts", required=True):
         for doc, line in _docs(ds, path):
             scheme = parse_model(ConceptScheme, doc, path, line)
-            ds.declare("scheme", scheme.scheme, f"{path}:{line}")
+            ds.declare("scheme", scheme.scheme, path, scheme.scheme)
+            ds.origin[id(scheme)] = path
             for c in scheme.concepts:
-                ds.declare(f"concept of scheme {scheme.scheme!r},", c.id, ds.at(path, scheme.scheme, c.id))
+                ds.declare(f"concept of scheme {scheme.scheme!r},", c.id, path, scheme.scheme, c.id)
             old = ds.schemes.get(scheme.scheme)
-            ds.schemes[scheme.scheme] = scheme if old is None else old.model_copy(
-                update={"concepts": [*old.concepts, *scheme.concepts]})
-            ds.files[f"scheme:{scheme.scheme}"] = path
+            if old is not None:  # refused by check (split over two files); kept whole till then
+                scheme = old.model_copy(update={"concepts": [*old.concepts, *scheme.concepts]})
+                ds.origin[id(scheme)] = ds.origin[id(old)]
+            ds.schemes[scheme.scheme] = scheme
     for path in _files(root, "reference", required=True):
         for doc, line in _docs(ds, path):
             table = parse_model(MunicipalityTable, doc, path, line)
             for m in table.municipalities:
-                ds.declare("municipality", m.id, ds.at(path, m.id))
+                ds.declare("municipality", m.id, path, m.id)
             old = ds.municipalities
             ds.municipalities = table if old is None else MunicipalityTable(
                 source=old.source if table.source in old.source else f"{old.source}; {table.source}",
@@ -313,7 +316,8 @@ def load_dataset(root: Path) -> Dataset:
         for doc, line in _docs(ds, path, one=True):
             case = parse_model(Case, doc, path, line)
             ds.cases.append(case)
-            ds.declare("case", case.id, ds.at(path, case.id))
+            ds.declare("case", case.id, path, case.id)
+            ds.origin[id(case)] = path
             _declare_claims(ds, path, case.id, case)
             ds.files.setdefault(case.id, path)
     ds.cases.sort(key=lambda c: c.number)
@@ -321,21 +325,23 @@ def load_dataset(root: Path) -> Dataset:
         for doc, line in _docs(ds, path):
             part = parse_model(ReportPart, doc, path, line)
             ds.report.append(part)
-            ds.declare("report part", part.part, ds.at(path, part.part))
+            ds.declare("report part", part.part, path, part.part)
+            ds.origin[id(part)] = path
             _declare_claims(ds, path, part.part, part)
             ds.files.setdefault(part.part, path)
     for path in _files(root, "programmes", required=False):
         for doc, line in _docs(ds, path):
             prog = parse_model(Programme, doc, path, line)
             ds.programmes.append(prog)
-            ds.declare("programme", prog.id, ds.at(path, prog.id))
+            ds.declare("programme", prog.id, path, prog.id)
+            ds.origin[id(prog)] = path
             _declare_claims(ds, path, prog.id, prog)
             ds.files.setdefault(prog.id, path)
     for path in _files(root, "findings", required=False):
         for doc, line in _docs(ds, path):
             for finding in parse_model(FindingsFile, doc, path, line).findings:
                 ds.findings.append(finding)
-                ds.declare("finding", finding.id, ds.at(path, finding.id))
+                ds.declare("finding", finding.id, path, finding.id)
+                ds.origin[id(finding)] = path
                 ds.files.setdefault(f"finding:{finding.id}", path)
-    add_sources_and_segments(ds)
     return ds
