@@ -19,7 +19,12 @@ Rules (see docs/decisions/0004-property-graph-mapping.md):
   ...) becomes a string property (``polarity: "angel"``);
 - any other link becomes a relationship whose type is the predicate's local name in upper
   snake case (``ww:anchor`` -> ``ANCHOR``, ``skos:inScheme`` -> ``IN_SCHEME``); relationship
-  types are checked against the ontology's properties and the reused vocabularies.
+  types are checked: a predicate must be a property the ontology declares, or belong to one of
+  the standard vocabularies the graph reuses (:data:`STANDARD_NAMESPACES`: SKOS, DCTerms,
+  PROV-O, Web Annotation, ORG, VoID); anything else fails loudly. The standard links the
+  build materialises (``prov:wasDerivedFrom``, ``oa:hasSelector``, ``org:memberOf``, ...) are
+  kept, so Cypher users find them as SPARQL users do; one with the same type, start and end
+  as a link of ours (``org:memberOf`` and ``ww:memberOf``) is one relationship.
 """
 
 from __future__ import annotations
@@ -35,7 +40,14 @@ from watwerkt.errors import StoreError
 
 ID = "https://w3id.org/watwerkt/id/"
 WW = "https://w3id.org/watwerkt/def#"
-REUSED_LINKS = {"inScheme", "broader", "topConceptOf", "hasSource", "wasDerivedFrom"}
+STANDARD_NAMESPACES = (
+    "http://www.w3.org/2004/02/skos/core#",
+    "http://purl.org/dc/terms/",
+    "http://www.w3.org/ns/prov#",
+    "http://www.w3.org/ns/oa#",
+    "http://www.w3.org/ns/org#",
+    "http://rdfs.org/ns/void#",
+)
 
 
 def local(term) -> str:
@@ -109,7 +121,7 @@ def to_property_graph(triples: Iterable[tuple]) -> PropertyGraph:
     classes, props = ontology_terms(triples)
     if not classes:
         raise StoreError("the graph holds no ontology; build it with `watwerkt build`")
-    allowed_rels = {rel_type(p) for p in props} | {rel_type(p) for p in REUSED_LINKS}
+    allowed_rels = {rel_type(p) for p in props}
     value_sets = {str(s) for s, p, _ in triples if p == SKOS.inScheme and str(s).startswith(WW)}
     nodes: dict[str, Node] = {}
 
@@ -138,7 +150,7 @@ def to_property_graph(triples: Iterable[tuple]) -> PropertyGraph:
             multi.setdefault((str(s), prop_name(p)), []).append(local(o))
         elif str(o).startswith(ID):
             t = rel_type(p)
-            if t not in allowed_rels:
+            if t not in allowed_rels and not str(p).startswith(STANDARD_NAMESPACES):
                 raise StoreError(f"relationship type {t} is not in the ontology", where=str(p))
             node(str(o))
             rels.add(Rel(str(s), t, str(o)))
