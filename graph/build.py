@@ -278,6 +278,7 @@ class GraphBuilder:
                 g.add((i_iri, WW.year, Literal(str(iv.year), datatype=XSD.gYear)))
             for e in iv.works_elements:
                 g.add((i_iri, WW.matchesMechanism, node("werkzaam-element", e)))
+            g.add((i_iri, WW.useStatus, WW[iv.status.value]))
         refs = {i.id: node("interventie", i.id) for i in case.interventions}
         refs.update({t.id: node("stap", t.id) for t in case.transitions})
         for inf in case.influences:
@@ -285,6 +286,7 @@ class GraphBuilder:
             g.add((f_iri, WW.polarity, WW[inf.polarity.value]))
             g.add((f_iri, WW.state, WW[inf.state.value]))
             g.add((f_iri, WW.explicit, Literal(inf.explicit)))
+            g.add((f_iri, WW.polarityBasis, WW.named if inf.explicit else WW["read-in"]))
             self.text(f_iri, WW.actor, inf.actor)
             self.text(f_iri, RDFS.label, inf.actor)
             self.text(f_iri, DCTERMS.description, inf.description)
@@ -460,4 +462,7 @@ def build_graph(ds: Dataset, corpus: Corpus | None, ontology_dir: Path) -> Graph
     for prog in ds.programmes:
         b.programme(prog)
     b.findings(segment_findings(ds.root, ds.findings))
+    from watwerkt.graph.configurations import add_configurations
+
+    add_configurations(b, {e.id: list(e.factors) for part in ds.report for e in part.works})
     return b.g
