@@ -86,6 +86,7 @@ class GraphBuilder:
         g.add((iri, OA.start, Literal(a.start)))
         g.add((iri, OA.end, Literal(a.end)))
         g.add((iri, WW.spanHash, Literal(a.sha)))
+        g.add((iri, WW.anchorText, Literal(str(a))))
         if self.corpus is not None:
             doc = self.corpus.get(a.doc)
             g.add((iri, WW.line, Literal(doc.line_col(a.start)[0])))
