@@ -13,6 +13,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from watwerkt.folding import fold
 from watwerkt.ingest.corpus import Anchor, Corpus, SourceInfo, load_sources, normalise
 from watwerkt.ingest.data import Dataset
 from watwerkt.ingest.segments import load_book_segments, load_segment_file
@@ -289,6 +290,8 @@ class GraphBuilder:
             g.add((f_iri, WW.explicit, Literal(inf.explicit)))
             g.add((f_iri, WW.polarityBasis, WW.named if inf.explicit else WW["read-in"]))
             self.text(f_iri, WW.actor, inf.actor)
+            g.add((f_iri, WW.actorKey, Literal(f" {fold(inf.actor.nl)} ", lang="nl")))
+            g.add((f_iri, WW.actorKey, Literal(f" {fold(inf.actor.en)} ", lang="en")))
             self.text(f_iri, RDFS.label, inf.actor)
             self.text(f_iri, DCTERMS.description, inf.description)
             for f in inf.factors:

@@ -7,18 +7,10 @@ concept ``doelgroepen/noodzaakgestuurde-leerders``. An unknown term raises
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from watwerkt.errors import UsageError
-
-
-def fold(text: str) -> str:
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.lower().replace("’", "'").replace("‘", "'").replace("_", " ")
-    s = "".join(c if c.isalnum() or c in " '()+" else " " for c in s)
-    return " ".join(s.split())
+from watwerkt.folding import fold  # noqa: F401  (re-exported for the query modules)
 
 
 def closest(term: str, candidates: list[str], n: int = 3) -> list[str]:

@@ -40,3 +40,24 @@ def what_works_view(res, lang: str) -> Listing:
     resolved = tuple(f.line(lang) for f in res.filters) + (t("scope", lang, cases=res.cases_in_scope, configs=sum(
         len(a.configurations) for a in res.interventions)),)
     return Listing("wat-werkt", lang, "", tuple(tables), resolved, res.notes, res)
+
+
+def angels_bears_view(res, lang: str) -> Listing:
+    resolved = tuple(f.line(lang) for f in res.filters) + (f"{t('basis', lang)}: {t(res.basis, lang) if res.basis != 'all' else ('alle' if lang == 'nl' else 'all')}",)
+    if res.per_factor:
+        rows = tuple({"factor": c.factor, "label": c.label, "angels": c.angels, "bears": c.bears,
+                      "potential": c.potential, "overcome": c.overcome, "cases": c.cases} for c in res.per_factor)
+        table = Table("per-factor", "", _cols(lang, ("label", "factor", 20, True), ("angels", "angels", 4, True),
+                                              ("bears", "bears", 4, True), ("potential", "", 4, False),
+                                              ("overcome", "", 4, False), ("cases", "cases", 4, True)), rows)
+        return Listing("engelen-beren", lang, "", (table,), resolved, (), res)
+    rows = tuple({"case": i.case, "actor": i.actor, "polarity": i.polarity_label, "state": i.state_label,
+                  "factor": i.factors, "basis": t(i.basis, lang), "flip": i.flip, "anchors": i.anchors,
+                  "quote": i.quote} for i in res.items)
+    table = Table("engelen-beren", "", _cols(
+        lang, ("case", "case", 8, True), ("actor", "actor", 24, True), ("polarity", "polarity", 5, True),
+        ("state", "state", 6, True), ("factor", "factor", 12, True), ("basis", "basis", 8, True),
+        ("flip", "flips", 8, False), ("anchors", "anchors", 10, False), ("quote", "quote", 20, False)), rows)
+    n = len(res.items)
+    note = f"{n} engelen en beren" if lang == "nl" else f"{n} angels and bears"
+    return Listing("engelen-beren", lang, "", (table,), resolved, (note,), res)

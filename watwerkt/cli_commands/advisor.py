@@ -56,21 +56,28 @@ def wat_werkt(group, context, outcome, factor, limit, store, backend, lang, fmt)
 
 
 @click.command("engelen-beren")
-@click.option("--factor", help="Alleen deze factor (of factorgroep).")
-@click.option("--actor", help="Alleen engelen en beren waarvan de actor deze tekst bevat.")
+@click.option("--polariteit", "--polarity", "polarity", help="engel of beer.")
+@click.option("--basis", default="genoemd", show_default=True,
+              help="genoemd (door het boek), geinterpreteerd (onze lezing) of alle.")
+@click.option("--soort", "--kind", "kind", help="organisatie of medewerker.")
+@click.option("--case", "case_id", help="Alleen deze casus (id, zie `watwerkt cases`).")
+@click.option("--factor", help="Factor, bv. leidinggevende, ondernemingsraad, collega's.")
+@click.option("--actor", help="Hele woorden in de actor, ongevoelig voor accenten, bv. OR.")
+@click.option("--per", type=click.Choice(["factor"]), help="Tel per factor in plaats van items te tonen.")
 @store_option
 @backend_option
-@output_options
-def engelen_beren(factor, actor, store, backend, fmt, output, lang):
-    """Engelen en beren per factor over alle casussen, met tellingen en omslagen."""
-    from watwerkt.queries.knowledge import angels_and_bears
+@listing_command
+def engelen_beren(polarity, basis, kind, case_id, factor, actor, per, store, backend, lang, fmt):
+    """Engelen en beren zelf: casus, actor, polariteit, status, factor, basis, ankers.
 
-    res = angels_and_bears(_knowledge(store, lang, backend), factor=factor, actor=actor)
-    cols = [Column("label", "factor", "factor", 16), Column("angels", "engelen", "angels", 3),
-            Column("bears", "beren", "bears", 3), Column("potential", "mogelijk", "potential", 3),
-            Column("overcome", "overwonnen", "overcome", 3), Column("cases", "casussen", "cases", 8, in_table=False),
-            Column("flips", "omslag in", "flips in", 10)]
-    emit(render(res["rows"], cols, fmt, lang, payload=res), output)
+    Standaard alleen wat het boek zelf als engel of beer noemt; --basis alle toont ook onze lezing.
+    """
+    from watwerkt.queries.angels_bears import angels_and_bears
+    from watwerkt.queries.views import angels_bears_view
+
+    res = angels_and_bears(open_backend(store, backend), lang=lang, polarity=polarity, basis=basis, kind=kind,
+                           case=case_id, factor=factor, actor=actor, per_factor=per == "factor")
+    return angels_bears_view(res, lang)
 
 
 @click.command("factoren")
