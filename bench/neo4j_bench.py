@@ -35,11 +35,12 @@ def main() -> int:
     args = ap.parse_args()
     from rdflib import Graph
 
-    from watwerkt.graph.neo4j_mapping import to_property_graph
-    from watwerkt.graph.neo4j_publish import connect, publish
-    from watwerkt.graph.neo4j_server import Neo4jServer
+    from watwerkt.devserver import Neo4jServer
+    from watwerkt.graph.neo4j.backend import Neo4jStore
+    from watwerkt.graph.neo4j.mapping import to_property_graph
+    from watwerkt.graph.neo4j.publish import publish
+    from watwerkt.graph.neo4j.settings import connect
     from watwerkt.graph.store import open_store
-    from watwerkt.queries.neo4j_backend import Neo4jStore
     from watwerkt.queries.runner import all_queries, run
 
     store = built_store(args.store)

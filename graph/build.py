@@ -1,8 +1,9 @@
 """Turn the typed records into one RDF graph.
 
-Input: a validated :class:`~watwerkt.ingest.data.Dataset`, the stored segmentation of the
-sources (``data/segments``), and optionally the corpus, from which quotes are read at build
-time. Output: an :class:`rdflib.Graph` with no blank nodes (every node has a stable IRI, so
+Input: a validated :class:`~watwerkt.ingest.data.Dataset` (records, sources, the stored
+segmentation of every source, contact spans, segmenter findings), and optionally the corpus,
+from which quotes are read at build time. The builder reads no files of ``data/`` itself.
+Output: an :class:`rdflib.Graph` with no blank nodes (every node has a stable IRI, so
 serialisations are canonical and two builds are byte-identical).
 """
 
@@ -13,10 +14,10 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from watwerkt.anchors import Anchor
 from watwerkt.folding import fold
-from watwerkt.ingest.corpus import Anchor, Corpus, SourceInfo, load_sources, normalise
+from watwerkt.ingest.corpus import Corpus, SourceInfo, normalise
 from watwerkt.ingest.data import Dataset
-from watwerkt.ingest.segments import load_book_segments, load_segment_file
 from watwerkt.records import Case, Claim, Epistemic, Programme, ReportPart, Text
 
 WW = Namespace("https://w3id.org/watwerkt/def#")
@@ -60,9 +61,8 @@ class GraphBuilder:
         self.g = Graph()
         for p, ns in PREFIXES.items():
             self.g.bind(p, ns)
-        self.sources: dict[str, SourceInfo] = {s.key: s for s in load_sources(ds.root)}
-        self.personal = [Anchor.parse(a) for key in self.sources
-                         for a in load_segment_file(ds.root, key).get("personal", [])]
+        self.sources: dict[str, SourceInfo] = {s.key: s for s in ds.sources}
+        self.personal: list[Anchor] = ds.personal
 
     # -------------------------------------------------------------- helpers
 
@@ -130,14 +130,14 @@ class GraphBuilder:
             for a in s.authors:
                 g.add((iri, DCTERMS.creator, Literal(a)))
         for key in self.sources:
-            seg = load_segment_file(self.ds.root, key)
-            for part in seg.get("parts", []):
-                iri = node("segment", f"{key}-{part['id']}")
+            seg = self.ds.segmentations.get(key)
+            for part in seg.parts if seg else ():
+                iri = node("segment", f"{key}-{part.id}")
                 g.add((iri, RDF.type, WW.Segment))
                 g.add((iri, WW.source, node("source", key)))
-                g.add((iri, WW.sectionType, Literal(part["type"])))
-                g.add((iri, RDFS.label, Literal(part["id"])))
-                for b in part["blocks"]:
+                g.add((iri, WW.sectionType, Literal(part.type)))
+                g.add((iri, RDFS.label, Literal(part.id)))
+                for b in part.blocks:
                     self.anchor(iri, b, WW.block)
 
     def schemes(self) -> None:
@@ -183,10 +183,10 @@ class GraphBuilder:
     def book_segments(self) -> None:
         """Case nodes from the stored segmentation: sections, titles, spans."""
         g = self.g
-        if not (self.ds.root / "segments" / "boek.yaml").exists():
+        stored = self.ds.segmentations.get("boek")
+        if stored is None:
             return  # no segmentation: the cases come from data/cases alone
-        stored = load_book_segments(self.ds.root)
-        for c in stored:
+        for c in stored.cases:
             iri = node("case", c.id)
             g.add((iri, RDF.type, WW.Case))
             g.add((iri, RDF.type, WW.OrganisationCase if c.kind == "organisation" else WW.EmployeeCase))
@@ -430,28 +430,6 @@ class GraphBuilder:
             self.text(f_iri, DCTERMS.description, f.description)
 
 
-def segment_findings(root: Path, coded=()):
-    """Findings the segmenter made (damaged headings and the like), as Finding records.
-
-    A segmenter finding whose span a coded finding already covers is left out, so the
-    data-quality report names each problem once.
-    """
-    from watwerkt.records import Finding
-
-    covered = [Anchor.parse(a) for f in coded for a in f.anchors]
-    out = []
-    seg = load_segment_file(root, "boek")
-    for n, f in enumerate(seg.get("findings", []), 1):
-        a = Anchor.parse(f["anchor"])
-        if any(c.doc == a.doc and c.start < a.end and a.start < c.end for c in covered):
-            continue
-        out.append(Finding(
-            id=f"segmentatie-{n:02d}", kind=f["kind"],
-            description=Text(nl=f"Segmentatie: {f['about']}", en=f"Segmentation: {f['about']}"),
-            anchors=[f["anchor"]], severity="warning"))
-    return out
-
-
 def build_graph(ds: Dataset, corpus: Corpus | None, ontology_dir: Path) -> Graph:
     b = GraphBuilder(ds, corpus)
     b.ontology(ontology_dir)
@@ -465,8 +443,10 @@ def build_graph(ds: Dataset, corpus: Corpus | None, ontology_dir: Path) -> Graph
         b.report(part)
     for prog in ds.programmes:
         b.programme(prog)
-    b.findings(segment_findings(ds.root, ds.findings))
+    b.findings(ds.segment_findings)
     from watwerkt.graph.configurations import add_configurations
+    from watwerkt.graph.standards import add_standards
 
     add_configurations(b, {e.id: list(e.factors) for part in ds.report for e in part.works})
+    add_standards(b.g)  # PROV-O, Web Annotation, ORG, VoID: last, it counts the rest
     return b.g

@@ -127,7 +127,6 @@ def coverage_problems(rep: CoverageReport, ds: Dataset) -> list[Problem]:
 
 
 def coverage_report(settings, corpus: Corpus | None, lang: str = "nl") -> str:
-    from watwerkt.graph.build import segment_findings
     from watwerkt.ingest.data import load_dataset
 
     ds = load_dataset(settings.data)
@@ -142,7 +141,7 @@ def coverage_report(settings, corpus: Corpus | None, lang: str = "nl") -> str:
         lines.append(f"\nENGELEN EN BEREN: {rep.sentences} zinnen, {rep.sentences - len(rep.uncovered)} gedekt "
                      f"(waarvan {rep.explained} met reden als niet-gecodeerd), {len(rep.uncovered)} zonder uitleg")
         lines += [str(p) for p in coverage_problems(rep, ds)]
-    findings = [*ds.findings, *segment_findings(ds.root, ds.findings), *derived_findings(ds)]
+    findings = [*ds.findings, *ds.segment_findings, *derived_findings(ds)]
     lines.append(f"\n## Datakwaliteit / data quality ({len(findings)} bevindingen)\n")
     for f in sorted(findings, key=lambda f: (f.kind, f.id)):
         where = f.anchors[0]

@@ -1,16 +1,30 @@
-"""The embedded store and the canonical exports, written atomically.
+"""The embedded store: a marked, versioned folder behind a symlink, swapped in one rename.
 
-A store is one folder::
+Layout, for ``--store ~/.local/share/watwerkt``::
 
-    <store>/graph.nt       canonical N-Triples (sorted lines): the reference serialisation
-    <store>/graph.ttl      Turtle
-    <store>/graph.trig     TriG (one named graph)
-    <store>/graph.jsonld   JSON-LD (expanded, nodes and values sorted)
-    <store>/oxigraph/      the on-disk Oxigraph store the queries open read-only
-    <store>/build.json     what was built: counts, whether quotes are in, the N-Triples hash
+    watwerkt -> .watwerkt.v-k3j9x2      the store path: a relative symlink to the live version
+    .watwerkt.v-k3j9x2/
+        .watwerkt-store                 marker: {"format": 2, "tool": "watwerkt"}
+        graph.nt                        canonical N-Triples (sorted lines): the reference
+        oxigraph/                       the on-disk Oxigraph store the queries open read-only
+        build.json                      written last: counts, quotes or not, the N-Triples hash
+    .watwerkt.build-…/                  a build in progress (carries the marker from the start)
+    .watwerkt.lock                      held (flock) by the one build that may write
 
-The folder is built beside the old one and swapped in by a rename, so a build that is
-killed midway leaves the previous store usable. Choice of Oxigraph over rdflib's memory
+A build writes a staging folder ``.<name>.build-XXXX``, renames it to ``.<name>.v-XXXX`` when
+it is complete, and then replaces the symlink by ``os.replace`` of a new symlink: one atomic
+rename, so a reader (or a kill) sees the old complete store or the new one, never a mix.
+Afterwards, and at the start of every build, leftovers that carry our marker and naming are
+removed: staging folders of killed builds and versions no longer linked. Nothing else is ever
+deleted: ``--store`` on a folder that is neither empty nor a watwerkt store is refused.
+
+A plain store folder of an older version (with the marker, or the old ``build.json`` layout)
+is migrated: on Linux the folder and the new symlink are exchanged atomically
+(``renameat2(RENAME_EXCHANGE)``); elsewhere the folder is renamed aside first and a build that
+finds the path missing re-links the newest complete version before anything else.
+
+Turtle, TriG and JSON-LD are no longer kept in the store; ``watwerkt build --export FMT --out
+DIR`` writes them (see :mod:`watwerkt.graph.exports`). Choice of Oxigraph over rdflib's memory
 store: see bench/store.md.
 """
 
@@ -18,112 +32,280 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from watwerkt.errors import StoreError
-from watwerkt.graph.atomic import atomic_directory
+from watwerkt.graph.exports import FORMATS, GRAPH_NAME, canonical_nt, serialise  # noqa: F401
 
-if TYPE_CHECKING:  # rdflib is imported only where a graph is written, never on the query path
+if TYPE_CHECKING:
     from rdflib import Graph
 
-FORMATS = {"nt": "graph.nt", "ttl": "graph.ttl", "trig": "graph.trig", "jsonld": "graph.jsonld"}
-GRAPH_NAME = "https://w3id.org/watwerkt/id/graph/watwerkt"
+MARKER = ".watwerkt-store"
+FORMAT = 2
+OLD_LAYOUT = {"graph.nt", "graph.ttl", "graph.trig", "graph.jsonld", "oxigraph", "build.json"}
 
 
-def canonical_nt(g: Graph) -> bytes:
-    from rdflib import BNode
-
-    if any(isinstance(t, BNode) for triple in g for t in triple):
-        raise StoreError("the graph has blank nodes; every node needs an IRI for a canonical export")
-    lines = sorted({f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in g})
-    return "".join(lines).encode("utf-8")
+def _err(where, nl: str, en: str, hint: str, hint_en: str) -> StoreError:
+    err = StoreError(nl, where=str(where), hint=hint)
+    err.en, err.hint_en = en, hint_en  # read by the CLI's --lang en, where it supports it
+    return err
 
 
-def _term_json(o) -> dict:
-    from rdflib import Literal, URIRef
-
-    if isinstance(o, URIRef):
-        return {"@id": str(o)}
-    assert isinstance(o, Literal)
-    out: dict = {"@value": str(o)}
-    if o.language:
-        out["@language"] = o.language
-    elif o.datatype is not None:
-        out["@type"] = str(o.datatype)
-    return out
+def _marker_format(folder: Path) -> int | None:
+    try:
+        data = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+        return int(data["format"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
-def canonical_jsonld(g: Graph) -> bytes:
-    nodes: dict[str, dict[str, list]] = {}
-    for s, p, o in g:
-        nodes.setdefault(str(s), {}).setdefault(str(p), []).append(_term_json(o))
-    doc = []
-    for s in sorted(nodes):
-        entry: dict = {"@id": s}
-        for p in sorted(nodes[s]):
-            entry[p] = sorted(nodes[s][p], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-        doc.append(entry)
-    return (json.dumps({"@graph": doc}, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+def _ours(folder: Path, *, strict: bool = False) -> bool:
+    """A folder we made: it carries the marker, or holds only what an old store held (and,
+    with ``strict``, an old ``build.json`` with the N-Triples hash)."""
+    if not folder.is_dir() or folder.is_symlink():
+        return False
+    if _marker_format(folder) is not None:
+        return True
+    names = {p.name for p in folder.iterdir()}
+    if not names or not names <= OLD_LAYOUT:
+        return False
+    if not strict:
+        return True
+    try:
+        return "nt_sha256" in json.loads((folder / "build.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError):
+        return False
 
 
-def serialise(g: Graph, fmt: str) -> bytes:
-    if fmt == "nt":
-        return canonical_nt(g)
-    if fmt == "jsonld":
-        return canonical_jsonld(g)
-    if fmt == "ttl":
-        return g.serialize(format="turtle", encoding="utf-8")
-    if fmt == "trig":
-        from rdflib import Dataset, URIRef
-
-        ds = Dataset()
-        for prefix, ns in g.namespaces():
-            ds.bind(prefix, ns)
-        named = ds.graph(URIRef(GRAPH_NAME))
-        for t in g:
-            named.add(t)
-        return ds.serialize(format="trig", encoding="utf-8")
-    raise StoreError(f"unknown export format {fmt!r}", hint="use one of: " + ", ".join(FORMATS))
+def _is_store(folder: Path) -> bool:
+    return _ours(folder) and (folder / "build.json").is_file()
 
 
-def write_store(g: Graph, store: Path, info: dict, *, _hook=None) -> dict:
-    """Write every serialisation and the Oxigraph store into ``store``, atomically."""
+def check_store_target(store: Path) -> str:
+    """What lies at ``store``: ``missing``, ``link``, ``empty`` or ``plain`` (an older store).
+
+    Anything else is refused with one line before a build does any work.
+    """
+    store = Path(store)
+    refuse = _err(store, "bestaat al en is geen watwerkt-opslag; er is niets veranderd",
+                  "exists and is not a watwerkt store; nothing was changed",
+                  "kies een lege of nieuwe map voor --store", "choose an empty or new folder for --store")
+    if store.is_symlink():
+        target = Path(os.path.realpath(store))
+        if target.is_dir() and _marker_format(target) is not None:
+            if _marker_format(target) > FORMAT:
+                raise _err(store, "gemaakt door een nieuwere watwerkt", "made by a newer watwerkt",
+                           "werk watwerkt bij", "upgrade watwerkt")
+            return "link"
+        raise refuse
+    if not store.exists():
+        parent = store.absolute().parent
+        probe = parent
+        while not probe.exists() and probe != probe.parent:
+            probe = probe.parent
+        if not probe.is_dir():
+            raise _err(store, "ligt onder een bestand, niet onder een map", "lies under a file, not a folder",
+                       "kies voor --store een pad in een bestaande map",
+                       "choose a path inside an existing folder for --store")
+        if not os.access(probe, os.W_OK | os.X_OK):
+            raise _err(probe, "geen schrijfrechten in deze map", "no permission to write in this folder",
+                       "kies voor --store een map waarin je mag schrijven",
+                       "choose a folder you may write in for --store")
+        return "missing"
+    if not store.is_dir():
+        raise refuse
+    if not any(store.iterdir()):
+        return "empty"
+    if _ours(store, strict=True):
+        return "plain"
+    raise refuse
+
+
+def _names(store: Path) -> tuple[Path, str]:
+    store = Path(store).absolute()
+    return store.parent, store.name
+
+
+@contextmanager
+def _lock(store: Path):
+    import fcntl
+
+    parent, name = _names(store)
+    fd = os.open(parent / f".{name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise _err(store, "een andere bouw schrijft nu deze opslag", "another build is writing this store",
+                       "wacht tot die klaar is", "wait until it has finished") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _live(store: Path) -> Path | None:
+    return Path(os.path.realpath(store)) if Path(store).is_symlink() else None
+
+
+def _versions(store: Path) -> list[Path]:
+    parent, name = _names(store)
+    found = [p for p in parent.iterdir() if p.name.startswith(f".{name}.v-") and _is_store(p)]
+    return sorted(found, key=lambda p: p.stat().st_mtime_ns)
+
+
+def _relink(store: Path, version: Path) -> None:
+    """Point the symlink ``store`` at ``version`` in one rename."""
+    parent, name = _names(store)
+    tmp = parent / f".{name}.link-{os.urandom(4).hex()}"
+    os.symlink(version.name, tmp)
+    os.replace(tmp, store)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    import ctypes
+
+    try:
+        fn = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def _migrate(store: Path, version: Path) -> None:
+    """Replace a plain folder (an older store, or an empty folder) by the symlink."""
+    parent, name = _names(store)
+    tmp = parent / f".{name}.link-{os.urandom(4).hex()}"
+    os.symlink(version.name, tmp)
+    if _exchange(tmp, store):  # the old folder now sits at tmp
+        if _ours(tmp) or not any(tmp.iterdir()):
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
+    os.unlink(tmp)
+    aside = parent / f".{name}.v-old{os.urandom(4).hex()}"
+    os.rename(store, aside)  # a kill here: the next build re-links the newest version
+    _relink(store, version)
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def recover_and_clean(store: Path) -> None:
+    """Start-up recovery and clean-up; call with the lock held.
+
+    If the path is missing but a complete version exists (a migration killed midway), link
+    the newest. Then remove, among the siblings named after ``store``, only what is ours and
+    not live: staging folders, unlinked versions, temporary links, the old scheme's
+    ``.new-``/``.old-`` folders.
+    """
+    parent, name = _names(store)
+    if not store.exists() and not store.is_symlink():
+        versions = _versions(store)
+        if versions:
+            _relink(store, versions[-1])
+    live = _live(store)
+    for p in parent.iterdir():
+        if not p.name.startswith(f".{name}."):
+            continue
+        kind = p.name[len(name) + 2:].split("-", 1)[0]
+        if kind == "link" and p.is_symlink():
+            p.unlink(missing_ok=True)
+        elif (kind in ("build", "v", "link", "new", "old") and Path(os.path.realpath(p)) != live
+              and _ours(p)):
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def write_store(g: Graph, store: Path, info: dict, *, _hook=None, nt: bytes | None = None) -> dict:
+    """Write the N-Triples and the Oxigraph store as a new version and swap it in."""
     import pyoxigraph
 
-    nt = canonical_nt(g)
-    info = {**info, "triples": len(g), "nt_sha256": hashlib.sha256(nt).hexdigest()}
-    with atomic_directory(store) as staging:
-        (staging / "graph.nt").write_bytes(nt)
-        for fmt, name in FORMATS.items():
-            if fmt != "nt":
-                (staging / name).write_bytes(serialise(g, fmt))
-        if _hook:
-            _hook(staging)  # tests interrupt the build here
-        ox = pyoxigraph.Store(str(staging / "oxigraph"))
-        ox.bulk_load(nt, pyoxigraph.RdfFormat.N_TRIPLES)
-        ox.flush()
-        del ox
-        (staging / "build.json").write_text(json.dumps(info, indent=1, sort_keys=True) + "\n",
-                                            encoding="utf-8")
+    store = Path(store)
+    state = check_store_target(store)
+    nt = canonical_nt(g) if nt is None else nt
+    info = {**info, "triples": nt.count(b"\n"), "nt_sha256": hashlib.sha256(nt).hexdigest()}
+    parent, name = _names(store)
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _err(parent, f"kan de map niet maken: {exc.strerror}", f"cannot make the folder: {exc.strerror}",
+                   "kies een andere map voor --store", "choose another folder for --store") from None
+    with _lock(store):
+        state = check_store_target(store)  # again, now that no other build can change it
+        recover_and_clean(store)
+        if state == "missing" and store.is_symlink():
+            state = "link"  # recovered
+        staging = Path(tempfile.mkdtemp(prefix=f".{name}.build-", dir=parent))
+        version = parent / f".{name}.v-{staging.name.rsplit('-', 1)[-1]}"
+        try:
+            os.chmod(staging, 0o755)
+            (staging / MARKER).write_text(json.dumps({"format": FORMAT, "tool": "watwerkt"}) + "\n",
+                                          encoding="utf-8")
+            (staging / "graph.nt").write_bytes(nt)
+            if _hook:
+                _hook(staging)  # tests interrupt the build here
+            ox = pyoxigraph.Store(str(staging / "oxigraph"))
+            ox.bulk_load(nt, pyoxigraph.RdfFormat.N_TRIPLES)
+            ox.flush()
+            del ox
+            (staging / "build.json").write_text(json.dumps(info, indent=1, sort_keys=True) + "\n",
+                                                encoding="utf-8")
+            os.rename(staging, version)
+            if state in ("missing", "link"):
+                _relink(store, version)
+            else:
+                _migrate(store, version)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            if _live(store) != version:
+                shutil.rmtree(version, ignore_errors=True)
+            raise
+        _fsync_dir(parent)
+        recover_and_clean(store)
     return info
 
 
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def read_info(store: Path) -> dict:
-    path = store / "build.json"
+    path = Path(store) / "build.json"
     if not path.exists():
         raise StoreError("no graph has been built here yet", where=str(store),
                          hint="run `watwerkt build` first")
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"cannot read build.json: {exc}", where=str(store),
+                         hint="run `watwerkt build` again") from None
 
 
 def open_store(store: Path):
-    """The Oxigraph store of a build, opened read-only."""
+    """The Oxigraph store of a build, opened read-only (through the symlink, resolved once)."""
     import pyoxigraph
 
-    read_info(store)
-    try:
-        return pyoxigraph.Store.read_only(str(store / "oxigraph"))
-    except OSError as exc:
-        raise StoreError(f"cannot open the graph store: {exc}", where=str(store),
-                         hint="run `watwerkt build` again") from exc
+    last = None
+    for _attempt in range(3):  # a build may swap versions between resolving and opening
+        real = Path(os.path.realpath(store))
+        read_info(real if real.exists() else Path(store))
+        try:
+            return pyoxigraph.Store.read_only(str(real / "oxigraph"))
+        except OSError as exc:
+            last = exc
+            if Path(os.path.realpath(store)) == real:
+                break
+    raise StoreError(f"cannot open the graph store: {last}", where=str(store),
+                     hint="run `watwerkt build` again")

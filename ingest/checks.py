@@ -1,22 +1,30 @@
 """Checks of the curated data that go beyond its schema.
 
 - every concept a record uses exists in its scheme (no free-text category);
-- cross-references resolve (municipalities, works-table elements, groups);
+- cross-references resolve (municipalities, organisations of a case, works-table elements, groups);
+- no id is defined twice: a concept scheme lives in one file, and a case, claim, finding,
+  municipality or concept id is used once (the second place names the first);
+- concept hierarchies (``broader``) have no cycle;
+- no text holds contact details or a line break (:mod:`watwerkt.ingest.textchecks`);
 - every anchor verifies against the corpus (hash of the span), when the corpus is there.
 
-Each problem is a :class:`Problem` with ``where`` (file and record) and a message.
+Each problem is a :class:`Problem` whose ``where`` is ``file:line`` and whose message names
+the record (``case.part[id]``) and what is wrong. ``watwerkt check`` prints them all; the
+build refuses on the first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from pydantic import BaseModel
 
 from watwerkt.errors import WatwerktError
 from watwerkt.ingest.corpus import Anchor, Corpus
 from watwerkt.ingest.data import Dataset
+from watwerkt.ingest.textchecks import check_texts
 from watwerkt.records import Case, Programme, ReportPart
 
 
@@ -32,31 +40,38 @@ class Problem:
 
 def iter_anchored(obj: BaseModel, path: str) -> Iterator[tuple[str, str]]:
     """Yield (record path, anchor string) for every anchor inside ``obj``."""
+    for chain, a in _anchored(obj, ()):
+        yield ".".join([path, *chain]) if chain else path, a
+
+
+def _anchored(obj: BaseModel, chain: tuple) -> Iterator[tuple[tuple, str]]:
+    """Yield (ids from ``obj`` down to the anchored record, anchor) for every anchor."""
     for name, value in obj:
         if name == "anchors":
             for a in value:
-                yield path, a
+                yield chain, a
         elif isinstance(value, BaseModel):
-            yield from iter_anchored(value, f"{path}.{name}")
+            yield from _anchored(value, chain)
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     ident = getattr(item, "id", None) or str(i)
-                    yield from iter_anchored(item, f"{path}.{name}[{ident}]")
+                    yield from _anchored(item, (*chain, ident))
 
 
 def all_anchors(ds: Dataset) -> Iterator[tuple[str, str]]:
-    for case in ds.cases:
-        yield from iter_anchored(case, f"{ds.files[case.id].name}#{case.id}")
-    for part in ds.report:
-        yield from iter_anchored(part, f"{ds.files[part.part].name}#{part.part}")
-    for prog in ds.programmes:
-        yield from iter_anchored(prog, f"{ds.files[prog.id].name}#{prog.id}")
-    for f in ds.findings:
-        yield from iter_anchored(f, f"{ds.files['finding:' + f.id].name}#{f.id}")
+    """Yield (file:line, anchor string) for every anchor in the data."""
+    owners: list[tuple[Path, tuple, BaseModel]] = []
+    owners += [(ds.files[c.id], (c.id,), c) for c in ds.cases]
+    owners += [(ds.files[p.part], (p.part,), p) for p in ds.report]
+    owners += [(ds.files[p.id], (p.id,), p) for p in ds.programmes]
+    owners += [(ds.files["finding:" + f.id], (f.id,), f) for f in ds.findings]
     for scheme in ds.schemes.values():
-        for c in scheme.concepts:
-            yield from iter_anchored(c, f"concepts/{scheme.scheme}#{c.id}")
+        path = ds.files.get(f"scheme:{scheme.scheme}")
+        owners += [(path, (scheme.scheme, c.id), c) for c in scheme.concepts]
+    for path, ids, record in owners:
+        for chain, a in _anchored(record, ()):
+            yield ds.at(path, *ids, *chain, field="anchors"), a
 
 
 def check_anchors(ds: Dataset, corpus: Corpus) -> list[Problem]:
@@ -69,118 +84,219 @@ def check_anchors(ds: Dataset, corpus: Corpus) -> list[Problem]:
     return problems
 
 
-def _need(ds: Dataset, scheme: str, ids, where: str) -> Iterator[Problem]:
-    known = ds.concept_ids(scheme)
-    for i in ids:
-        if i is not None and i not in known:
-            yield Problem(where, f"unknown concept {i!r} in scheme {scheme!r}")
+class _Checker:
+    """Collects the problems of one dataset; each check names file:line and the record."""
 
+    def __init__(self, ds: Dataset):
+        self.ds = ds
+        self.problems: list[Problem] = []
+        self.works_ids = {e.id for part in ds.report for e in part.works}
+        self.munis = {m.id for m in ds.municipalities.municipalities} if ds.municipalities else set()
 
-def _check_case(ds: Dataset, case: Case, works_ids: set[str], munis: set[str]) -> Iterator[Problem]:
-    w = f"{ds.files[case.id].name}#{case.id}"
-    yield from _need(ds, "doelgroepen", case.target_groups, w)
-    for o in case.organisations:
-        yield from _need(ds, "organisatietypen", [o.type], f"{w}.organisations[{o.id}]")
-        if o.municipality and o.municipality not in munis:
-            yield Problem(f"{w}.organisations[{o.id}]", f"unknown municipality {o.municipality!r}")
-    for t in case.transitions:
-        yield from _need(ds, "transitietypen", [t.kind], f"{w}.transitions[{t.id}]")
-    for d in case.drivers:
-        yield from _need(ds, "aanleidingen", [d.concept], f"{w}.drivers[{d.id}]")
-    for iv in case.interventions:
-        yield from _need(ds, "interventietypen", iv.types, f"{w}.interventions[{iv.id}]")
-        yield from _need(ds, "doelgroepen", iv.target_groups, f"{w}.interventions[{iv.id}]")
-        for e in iv.works_elements:
-            if e not in works_ids:
-                yield Problem(f"{w}.interventions[{iv.id}]", f"unknown works-table element {e!r}")
-    for inf in case.influences:
-        yield from _need(ds, "factoren", inf.factors, f"{w}.influences[{inf.id}]")
-    for o in case.outcomes:
-        yield from _need(ds, "uitkomsten", [o.concept], f"{w}.outcomes[{o.id}]")
-    for k in case.numbers:
-        yield from _need(ds, "eenheden", [k.unit], f"{w}.numbers[{k.id}]")
-    for lesson in case.lessons:
-        yield from _need(ds, "factoren", lesson.factors, f"{w}.lessons[{lesson.id}]")
-    if case.group_fit:
-        yield from _need(ds, "doelgroepen", [case.group_fit.group], f"{w}.group_fit")
+    def add(self, where: str, message: str) -> None:
+        self.problems.append(Problem(where, message))
 
+    def need(self, scheme: str, ids, where: str, what: str) -> None:
+        known = self.ds.concept_ids(scheme)
+        for i in ids:
+            if i is not None and i not in known:
+                self.add(where, f"{what}: unknown concept {i!r} in scheme {scheme!r}")
 
-def _check_report(ds: Dataset, part: ReportPart) -> Iterator[Problem]:
-    w = f"{ds.files[part.part].name}#{part.part}"
-    for s in part.statements:
-        yield from _need(ds, "bevindingsoorten", [s.kind], f"{w}.statements[{s.id}]")
-        yield from _need(ds, "factoren", s.factors, f"{w}.statements[{s.id}]")
-        yield from _need(ds, "doelgroepen", s.groups, f"{w}.statements[{s.id}]")
-    for g in part.groups:
-        yield from _need(ds, "doelgroepen", [g.id], f"{w}.groups[{g.id}]")
-    for e in part.works:
-        yield from _need(ds, "doelgroepen", [e.group], f"{w}.works[{e.id}]")
-        yield from _need(ds, "interventietypen", e.intervention_types, f"{w}.works[{e.id}]")
-        yield from _need(ds, "factoren", e.factors, f"{w}.works[{e.id}]")
+    def muni(self, m: str | None, where: str, what: str) -> None:
+        if m and m not in self.munis:
+            self.add(where, f"{what}: unknown municipality {m!r} (not in reference/gemeenten.yaml)")
 
+    def case(self, case: Case) -> None:
+        path = self.ds.files[case.id]
 
-def _check_programme(ds: Dataset, prog: Programme, munis: set[str]) -> Iterator[Problem]:
-    w = f"{ds.files[prog.id].name}#{prog.id}"
-    yield from _need(ds, "doelgroepen", prog.target_groups, w)
-    yield from _need(ds, "interventietypen", prog.instruments, w)
-    for p in prog.practices:
-        yield from _need(ds, "updatethemas", [p.theme], f"{w}.practices[{p.id}]")
-        yield from _need(ds, "interventietypen", p.interventions, f"{w}.practices[{p.id}]")
-        for m in p.municipalities:
-            if m not in munis:
-                yield Problem(f"{w}.practices[{p.id}]", f"unknown municipality {m!r}")
-    for s in prog.statements:
-        yield from _need(ds, "factoren", s.factors, f"{w}.statements[{s.id}]")
-        yield from _need(ds, "bevindingsoorten", [s.kind], f"{w}.statements[{s.id}]")
-    for k in prog.numbers:
-        yield from _need(ds, "eenheden", [k.unit], f"{w}.numbers[{k.id}]")
+        def at(*ids, field=None):
+            return self.ds.at(path, case.id, *ids, field=field)
+
+        self.need("doelgroepen", case.target_groups, at(field="target_groups"), case.id)
+        orgs = {o.id for o in case.organisations}
+        for o in case.organisations:
+            what = f"{case.id}.organisations[{o.id}]"
+            self.need("organisatietypen", [o.type], at(o.id, field="type"), what)
+            self.muni(o.municipality, at(o.id, field="municipality"), what)
+        for t in case.transitions:
+            what = f"{case.id}.transitions[{t.id}]"
+            self.need("transitietypen", [t.kind], at(t.id, field="kind"), what)
+            for name in ("organisation_from", "organisation_to"):
+                ref = getattr(t, name)
+                if ref and ref not in orgs:
+                    self.add(at(t.id, field=name), f"{what}: unknown organisation {ref!r} "
+                                                   f"(not among the case's organisations)")
+        for d in case.drivers:
+            self.need("aanleidingen", [d.concept], at(d.id, field="concept"), f"{case.id}.drivers[{d.id}]")
+        for iv in case.interventions:
+            what = f"{case.id}.interventions[{iv.id}]"
+            self.need("interventietypen", iv.types, at(iv.id, field="types"), what)
+            self.need("doelgroepen", iv.target_groups, at(iv.id, field="target_groups"), what)
+            if iv.organisation and iv.organisation not in orgs:
+                self.add(at(iv.id, field="organisation"),
+                         f"{what}: unknown organisation {iv.organisation!r} (not among the case's organisations)")
+            for e in iv.works_elements:
+                if e not in self.works_ids:
+                    self.add(at(iv.id, field="works_elements"), f"{what}: unknown works-table element {e!r}")
+        for inf in case.influences:
+            self.need("factoren", inf.factors, at(inf.id, field="factors"), f"{case.id}.influences[{inf.id}]")
+        for o in case.outcomes:
+            self.need("uitkomsten", [o.concept], at(o.id, field="concept"), f"{case.id}.outcomes[{o.id}]")
+        for k in case.numbers:
+            self.need("eenheden", [k.unit], at(k.id, field="unit"), f"{case.id}.numbers[{k.id}]")
+        for lesson in case.lessons:
+            self.need("factoren", lesson.factors, at(lesson.id, field="factors"), f"{case.id}.lessons[{lesson.id}]")
+        if case.group_fit:
+            self.need("doelgroepen", [case.group_fit.group], at(field="group_fit"), f"{case.id}.group_fit")
+
+    def report(self, part: ReportPart) -> None:
+        path = self.ds.files[part.part]
+
+        def at(*ids, field=None):
+            return self.ds.at(path, part.part, *ids, field=field)
+
+        for s in part.statements:
+            what = f"{part.part}.statements[{s.id}]"
+            self.need("bevindingsoorten", [s.kind], at(s.id, field="kind"), what)
+            self.need("factoren", s.factors, at(s.id, field="factors"), what)
+            self.need("doelgroepen", s.groups, at(s.id, field="groups"), what)
+        for g in part.groups:
+            self.need("doelgroepen", [g.id], at(g.id), f"{part.part}.groups[{g.id}]")
+        for e in part.works:
+            what = f"{part.part}.works[{e.id}]"
+            self.need("doelgroepen", [e.group], at(e.id, field="group"), what)
+            self.need("interventietypen", e.intervention_types, at(e.id, field="intervention_types"), what)
+            self.need("factoren", e.factors, at(e.id, field="factors"), what)
+
+    def programme(self, prog: Programme) -> None:
+        path = self.ds.files[prog.id]
+
+        def at(*ids, field=None):
+            return self.ds.at(path, prog.id, *ids, field=field)
+
+        self.need("doelgroepen", prog.target_groups, at(field="target_groups"), prog.id)
+        self.need("interventietypen", prog.instruments, at(field="instruments"), prog.id)
+        for p in prog.practices:
+            what = f"{prog.id}.practices[{p.id}]"
+            self.need("updatethemas", [p.theme], at(p.id, field="theme"), what)
+            self.need("interventietypen", p.interventions, at(p.id, field="interventions"), what)
+            for m in p.municipalities:
+                self.muni(m, at(p.id, field="municipalities"), what)
+        for s in prog.statements:
+            what = f"{prog.id}.statements[{s.id}]"
+            self.need("factoren", s.factors, at(s.id, field="factors"), what)
+            self.need("bevindingsoorten", [s.kind], at(s.id, field="kind"), what)
+        for k in prog.numbers:
+            self.need("eenheden", [k.unit], at(k.id, field="unit"), f"{prog.id}.numbers[{k.id}]")
+
+    def references(self) -> None:
+        ds = self.ds
+        if ds.municipalities:
+            for m in ds.municipalities.municipalities:
+                if m.merged_into and m.merged_into not in self.munis:
+                    self.add(self._muni_at(m.id, "merged_into"), f"municipality {m.id}: merged into unknown "
+                                                                 f"{m.merged_into!r}")
+        for f in ds.findings:
+            self.need("kwaliteitsproblemen", [f.kind], ds.at(ds.files["finding:" + f.id], f.id, field="kind"),
+                      f"finding {f.id}")
+            doc = f.anchors[0].split(":", 1)[0]
+            path = ds.files["finding:" + f.id]
+            if path.stem != doc:
+                self.add(ds.at(path, f.id, field="anchors"),
+                         f"finding {f.id}: its first anchor points into {doc!r}, so it belongs in "
+                         f"findings/{doc}.yaml")
+
+    def _muni_at(self, ident: str, field: str) -> str:
+        for path in self.ds.documents:
+            if path.parent.name == "reference" and (path, ident) in self.ds.lines:
+                return self.ds.at(path, ident, field=field)
+        return "reference"
+
+    def schemes(self) -> None:
+        for scheme in self.ds.schemes.values():
+            path = self.ds.files.get(f"scheme:{scheme.scheme}")
+            parent = {c.id: c.broader for c in scheme.concepts}
+            reported: set[frozenset] = set()
+            for c in scheme.concepts:
+                if c.broader and c.broader not in parent:
+                    self.add(self.ds.at(path, scheme.scheme, c.id, field="broader"),
+                             f"concept {scheme.scheme}/{c.id}: broader {c.broader!r} unknown")
+                    continue
+                seen = [c.id]
+                nxt = c.broader
+                while nxt and nxt in parent and nxt not in seen:
+                    seen.append(nxt)
+                    nxt = parent[nxt]
+                if nxt in seen:
+                    cycle = seen[seen.index(nxt):]
+                    if frozenset(cycle) not in reported:
+                        reported.add(frozenset(cycle))
+                        self.add(self.ds.at(path, scheme.scheme, cycle[0], field="broader"),
+                                 f"scheme {scheme.scheme}: broader forms a cycle "
+                                 f"{' -> '.join([*cycle, cycle[0]])}")
+
+    def duplicates(self) -> None:
+        first: dict[tuple[str, str], str] = {}
+        for kind, ident, where in self.ds.declared:
+            other = first.setdefault((kind, ident), where)
+            if other is where:
+                continue
+            if kind == "scheme":
+                self.add(where, f"scheme {ident!r} is split over two files: {other} and here "
+                                "(one scheme, one file: concepts/<scheme>.yaml)")
+            else:
+                self.add(where, f"{kind} id {ident!r} is used twice: first at {other}")
+
+    def organisations(self) -> None:
+        """One organisation id may appear in several cases; it must describe one organisation."""
+        first: dict[str, tuple] = {}
+        for case in self.ds.cases:
+            for o in case.organisations:
+                key = (o.name, o.type, o.municipality)
+                seen = first.setdefault(o.id, (key, case.id))
+                if seen[0] != key:
+                    self.add(self.ds.at(self.ds.files[case.id], case.id, o.id),
+                             f"{case.id}.organisations[{o.id}]: described differently in case {seen[1]!r} "
+                             "(name, type and municipality must agree)")
+
+    def book(self) -> None:
+        """A case file must agree with data/book.yaml on number and kind."""
+        ds = self.ds
+        if ds.book is None:
+            return
+        manifest = {e.id: e for e in ds.book.cases}
+        for c in ds.cases:
+            e = manifest.get(c.id)
+            where = ds.at(ds.files[c.id], c.id, field="number")
+            if e is None:
+                self.add(where, f"case {c.id}: id not listed in data/book.yaml")
+            elif (e.number, e.kind) != (c.number, c.kind):
+                self.add(where, f"case {c.id}: number/kind {c.number}/{c.kind.value} disagree with "
+                                f"data/book.yaml ({e.number}/{e.kind.value})")
 
 
 def check_dataset(ds: Dataset, corpus: Corpus | None = None) -> list[Problem]:
     """All problems in the data; anchors are verified only when a corpus is given."""
-    problems: list[Problem] = []
-    works_ids = {e.id for part in ds.report for e in part.works}
-    munis = {m.id for m in ds.municipalities.municipalities} if ds.municipalities else set()
-    seen: dict[str, str] = {}
+    ch = _Checker(ds)
+    ch.duplicates()
     for case in ds.cases:
-        if case.id in seen:
-            problems.append(Problem(ds.files[case.id].name, f"case id {case.id!r} used twice"))
-        seen[case.id] = "case"
-        problems.extend(_check_case(ds, case, works_ids, munis))
+        ch.case(case)
     for part in ds.report:
-        problems.extend(_check_report(ds, part))
+        ch.report(part)
     for prog in ds.programmes:
-        problems.extend(_check_programme(ds, prog, munis))
-    if ds.municipalities:
-        for m in ds.municipalities.municipalities:
-            if m.merged_into and m.merged_into not in munis:
-                problems.append(Problem(f"gemeenten.yaml#{m.id}", f"merged into unknown {m.merged_into!r}"))
-    for scheme in ds.schemes.values():
-        ids = {c.id for c in scheme.concepts}
-        for c in scheme.concepts:
-            if c.broader and c.broader not in ids:
-                problems.append(Problem(f"concepts/{scheme.scheme}#{c.id}", f"broader {c.broader!r} unknown"))
-    for f in ds.findings:
-        problems.extend(_need(ds, "kwaliteitsproblemen", [f.kind], f"{ds.files['finding:' + f.id].name}#{f.id}"))
-    problems.extend(_check_book_manifest(ds))
+        ch.programme(prog)
+    ch.references()
+    ch.schemes()
+    ch.organisations()
+    ch.book()
+    problems = ch.problems
+    problems.extend(Problem(where, message) for where, message in check_texts(ds.documents))
     if corpus is not None:
         problems.extend(check_anchors(ds, corpus))
-    return sorted(problems)
+    return sorted(set(problems), key=_order)
 
 
-def _check_book_manifest(ds: Dataset) -> Iterator[Problem]:
-    """A case file must agree with data/book.yaml on number and kind."""
-    import yaml
-
-    path = ds.root / "book.yaml"
-    if not path.exists():
-        return
-    manifest = {e["id"]: e for e in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]}
-    for c in ds.cases:
-        e = manifest.get(c.id)
-        where = f"{ds.files[c.id].name}#{c.id}"
-        if e is None:
-            yield Problem(where, "case id not listed in data/book.yaml")
-        elif (e["number"], e["kind"]) != (c.number, c.kind.value):
-            yield Problem(where, f"number/kind {c.number}/{c.kind.value} disagree with data/book.yaml "
-                                 f"({e['number']}/{e['kind']})")
+def _order(p: Problem) -> tuple:
+    """Problems sorted by file, then line as a number, then message."""
+    path, _, line = p.where.rpartition(":")
+    return (path, int(line), p.message) if line.isdigit() else (p.where, 0, p.message)

@@ -94,7 +94,8 @@ NEO4J_PASSWORD = "watwerkt-test-wachtwoord"
 
 def _neo4j_server(tmp_path_factory):
     """Start a real Neo4j 5 server (the project's launcher); skip without Java/Maven unless CI=true."""
-    from watwerkt.graph.neo4j_server import Neo4jServer, missing_tools
+    from watwerkt.devserver import Neo4jServer
+    from watwerkt.launcher import missing_tools
 
     why = missing_tools()
     if why:

@@ -3,6 +3,10 @@
 - corpus:   ``--corpus`` or ``WATWERKT_CORPUS``; default ``../shared/corpus`` when it exists
 - store:    ``--store`` or ``WATWERKT_STORE``; default ``$XDG_DATA_HOME/watwerkt``
 - data:     ``--data`` or ``WATWERKT_DATA``; default the ``data/`` folder of this repository
+
+A corpus that was given (option, environment or ``Settings(corpus=...)``) must exist:
+:meth:`Settings.check_corpus` refuses a missing one with one line. Only when none was given
+and the default is absent does the graph build without quotes (the CLI warns).
 """
 
 from __future__ import annotations
@@ -59,3 +63,18 @@ class Settings:
             store=store if store is not None else default_store(),
             data=data if data is not None else default_data(),
         )
+
+    def check_corpus(self) -> None:
+        """Refuse a corpus path that does not exist or is not a folder."""
+        if self.corpus is None or self.corpus.is_dir():
+            return
+        from watwerkt.errors import CorpusError
+
+        what = "is geen map" if self.corpus.exists() else "bestaat niet"
+        err = CorpusError(f"corpusmap {what}", where=str(self.corpus),
+                          hint="geef met --corpus of WATWERKT_CORPUS een bestaande map, "
+                               "of laat ze weg om zonder citaten te bouwen")
+        err.en = "corpus folder " + ("is not a folder" if self.corpus.exists() else "does not exist")
+        err.hint_en = ("give an existing folder with --corpus or WATWERKT_CORPUS, "
+                       "or leave both out to build without quotes")
+        raise err

@@ -108,6 +108,6 @@ def emit(text: str, output: Path | str | None) -> None:
     if output is None or str(output) == "-":
         click.echo(text, nl=False)
         return
-    from watwerkt.graph.atomic import atomic_write_text
+    from watwerkt.atomic import atomic_write_text
 
     atomic_write_text(Path(output), text)

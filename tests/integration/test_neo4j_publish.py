@@ -1,13 +1,13 @@
 """Publishing to a real Neo4j server, and the same answers in Cypher as in SPARQL."""
 
 import json
-from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
-from watwerkt.graph.neo4j_mapping import to_property_graph
-from watwerkt.graph.neo4j_publish import connect, counts, publish
+from watwerkt.graph.neo4j.mapping import to_property_graph
+from watwerkt.graph.neo4j.publish import counts, publish
+from watwerkt.graph.neo4j.settings import connect
 from watwerkt.queries.runner import all_queries, load_query, run
 
 pytestmark = pytest.mark.neo4j
@@ -56,7 +56,7 @@ def test_interrupted_publish_leaves_the_old_graph_and_a_rerun_completes(pg, driv
 
 
 def test_a_new_version_replaces_the_old(pg, driver):
-    from watwerkt.graph.neo4j_mapping import PropertyGraph
+    from watwerkt.graph.neo4j.mapping import PropertyGraph
 
     _wipe(driver)
     publish(pg, driver)
@@ -79,15 +79,15 @@ def _normalise(name, rows):
 
 
 def test_every_named_query_gives_the_same_answer_in_cypher(pg, driver, real_store):
+    from watwerkt.graph.neo4j.backend import Neo4jStore, cypher_names
     from watwerkt.graph.store import open_store
-    from watwerkt.queries.neo4j_backend import Neo4jStore
 
     publish(pg, driver)
     ox, neo = open_store(real_store), Neo4jStore(driver)
     params = {"case-sections": {"case": "https://w3id.org/watwerkt/id/case/oss"},
               "quotes": {"claim": "https://w3id.org/watwerkt/id/invloed/oss-bezuinigingen-beer"}}
     names = [q.name for q in all_queries()]
-    assert {p.stem for p in Path(__file__).resolve().parents[2].joinpath("queries", "cypher").glob("*.cypher")} == set(names)
+    assert set(cypher_names()) == set(names)  # every named query has its Cypher twin, and no more
     for name in names:
         p = params.get(name, {})
         if "?lang" in load_query(name).params:
@@ -153,7 +153,7 @@ def test_exports_for_admin_import_and_cypher_shell(cli, pg, real_store, tmp_path
 
 def test_cypher_script_loads_into_a_server(pg, driver, tmp_path):
     """The plain Cypher script, run statement by statement, builds the same graph."""
-    from watwerkt.graph.neo4j_publish import export_cypher_script
+    from watwerkt.graph.neo4j.export import export_cypher_script
 
     _wipe(driver)
     lines = [ln for ln in export_cypher_script(pg).splitlines()

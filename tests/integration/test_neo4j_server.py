@@ -17,7 +17,7 @@ PASSWORD = "watwerkt-test-wachtwoord"
 
 
 def _require_tools() -> None:
-    from watwerkt.graph.neo4j_server import missing_tools
+    from watwerkt.launcher import missing_tools
 
     why = missing_tools()
     if why:
@@ -28,11 +28,11 @@ def _require_tools() -> None:
 
 def _gone(pid: int, within: float = 10.0) -> bool:
     """The process has exited (an exited child not yet reaped, a zombie, counts as gone)."""
-    from watwerkt.graph.neo4j_server import _pid_alive
+    from watwerkt.launcher import pid_alive
 
     deadline = time.monotonic() + within
     while time.monotonic() < deadline:
-        if not _pid_alive(pid):
+        if not pid_alive(pid):
             return True
         time.sleep(0.05)
     return False
@@ -77,7 +77,7 @@ def test_background_server_start_status_stop(tmp_path):
     _require_tools()
     from neo4j import GraphDatabase
 
-    from watwerkt.graph.neo4j_server import connection, start_background, status, stop_background
+    from watwerkt.devserver import connection, start_background, status, stop_background
 
     state = tmp_path / "state"
     started = start_background(state, port=None, password=PASSWORD, timeout=180)
@@ -102,3 +102,36 @@ def test_stop_leaves_no_process(private_server):
     assert not private_server.running
     assert _gone(pid)
     private_server.stop()  # a second stop is harmless
+
+
+def test_start_right_after_stop_finds_the_port_free(tmp_path, cli):
+    """start, stop, start, stop, start on one port: no 'port in use' in between (issue 14.14).
+
+    A driver keeps its connection open while the server stops, so the server closes first and
+    its side of the connection lingers in TIME_WAIT on the port, as after real use.
+    """
+    _require_tools()
+    from neo4j import GraphDatabase
+
+    from watwerkt.devserver import status, stop_background
+    from watwerkt.launcher import free_port, port_is_free
+
+    state, port = tmp_path / "state", free_port()
+    env = {"WATWERKT_NEO4J_PASSWORD": PASSWORD, "WATWERKT_STATE": str(state)}
+    try:
+        for round_ in range(3):
+            args = ("neo4j", "start", "--timeout", "180") + (("--port", str(port)) if round_ < 2 else ())
+            code, out, err = cli(*args, env=env)
+            assert code == 0, (round_, err)
+            assert out.strip() == f"bolt://127.0.0.1:{port}"  # the third start picks the last port
+            drv = GraphDatabase.driver(out.strip(), auth=("neo4j", PASSWORD))
+            try:
+                assert drv.execute_query("RETURN 3 AS x").records[0]["x"] == 3
+                code, out, err = cli("neo4j", "stop", env=env)
+            finally:
+                drv.close()
+            assert code == 0 and err.strip() == "Neo4j gestopt", err
+            assert port_is_free(port)
+            assert not status(state).running
+    finally:
+        stop_background(state)

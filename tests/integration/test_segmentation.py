@@ -14,10 +14,10 @@ from watwerkt.ingest.segments import (
     CAPTION,
     EMAIL,
     PHONE,
-    _is_short,
     load_book_segments,
     segment_corpus,
 )
+from watwerkt.ingest.segments.lines import is_short
 
 ROOT_DATA = __import__("pathlib").Path(__file__).resolve().parents[2] / "data"
 
@@ -105,7 +105,7 @@ def test_no_page_furniture_or_contact_data_inside_sections(segs, book):
             for b in s.blocks:
                 for line in _lines_of(book, b):
                     t = line.strip()
-                    assert not _is_short(t), (c.id, s.type, line)
+                    assert not is_short(t), (c.id, s.type, line)
                     assert not CAPTION.search(line), (c.id, s.type, line)
                     assert not EMAIL.search(line) and not PHONE.search(line), (c.id, s.type, line)
                     assert not t.isdigit(), (c.id, s.type, line)
@@ -148,7 +148,7 @@ def test_contact_blocks_are_personal(segs, book):
 
 
 def test_report_chapters_and_tables(segs):
-    ids = [p[0] for p in segs["nro"].parts]
+    ids = [p.id for p in segs["nro"].parts]
     for want in ["sectie-1", "sectie-2.1", "sectie-2.3.1", "sectie-3.1.3", "tabel-3.1",
                  "figuur-3.1", "tabel-3.2", "sectie-4", "sectie-5.1", "sectie-5.2"]:
         assert want in ids
@@ -158,8 +158,8 @@ def test_report_chapters_and_tables(segs):
 def test_article_sections_and_contact_lines(segs, corpus):
     assert len(segs["gripopgroei"].parts) >= 3
     doc = corpus.get("gripopgroei")
-    for _id, _t, blocks in segs["gripopgroei"].parts:
-        for b in blocks:
+    for part in segs["gripopgroei"].parts:
+        for b in part.blocks:
             assert not EMAIL.search(doc.raw[b.start:b.end])
     assert segs["gripopgroei"].personal
 

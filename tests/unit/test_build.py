@@ -10,37 +10,56 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from watwerkt.config import Settings
+from watwerkt.graph.exports import FORMATS
 from watwerkt.graph.pipeline import build
-from watwerkt.graph.store import FORMATS, read_info
+from watwerkt.graph.store import read_info
 
 GOLDEN = Path(__file__).resolve().parent.parent / "data" / "golden" / "kitchen.ttl"
 
 
-def test_two_builds_are_byte_identical(kitchen, tmp_path):
+@pytest.fixture(scope="module")
+def exported(kitchen, tmp_path_factory):
+    """Two builds of the kitchen fixture, each with every export."""
+    base = tmp_path_factory.mktemp("exports")
     for n in (1, 2):
-        build(Settings(corpus=kitchen / "corpus", store=tmp_path / f"s{n}", data=kitchen))
+        build(Settings(corpus=kitchen / "corpus", store=base / f"s{n}", data=kitchen),
+              exports=list(FORMATS), out=base / f"out{n}")
+    return base
+
+
+def test_two_builds_are_byte_identical(exported):
+    assert (exported / "s1" / "graph.nt").read_bytes() == (exported / "s2" / "graph.nt").read_bytes()
     for name in FORMATS.values():
-        assert (tmp_path / "s1" / name).read_bytes() == (tmp_path / "s2" / name).read_bytes(), name
+        assert (exported / "out1" / name).read_bytes() == (exported / "out2" / name).read_bytes(), name
+    assert (exported / "out1" / "graph.nt").read_bytes() == (exported / "s1" / "graph.nt").read_bytes()
 
 
-def test_formats_hold_the_same_graph(kitchen_store):
-    nt = Graph().parse(kitchen_store / "graph.nt", format="nt")
-    ttl = Graph().parse(kitchen_store / "graph.ttl", format="turtle")
-    jsonld = Graph().parse(kitchen_store / "graph.jsonld", format="json-ld")
+def test_store_keeps_only_the_reference_serialisation(kitchen_store):
+    names = {p.name for p in kitchen_store.iterdir()}
+    assert names == {".watwerkt-store", "graph.nt", "oxigraph", "build.json"}
+
+
+def test_formats_hold_the_same_graph(exported):
+    out = exported / "out1"
+    nt = Graph().parse(out / "graph.nt", format="nt")
+    ttl = Graph().parse(out / "graph.ttl", format="turtle")
+    jsonld = Graph().parse(out / "graph.jsonld", format="json-ld")
     assert isomorphic(nt, ttl)
     assert isomorphic(nt, jsonld)
     from rdflib import Dataset
 
-    trig = Dataset().parse(kitchen_store / "graph.trig", format="trig")
+    trig = Dataset().parse(out / "graph.trig", format="trig")
     assert len(trig) == len(nt)
 
 
 def test_golden_graph(kitchen_store, request):
     """Compare with tests/data/golden/kitchen.ttl; refresh with --update-golden."""
-    got = Graph().parse(kitchen_store / "graph.ttl", format="turtle")
+    got = Graph().parse(kitchen_store / "graph.nt", format="nt")
     if request.config.getoption("--update-golden"):
+        from watwerkt.graph.exports import serialise
+
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_bytes((kitchen_store / "graph.ttl").read_bytes())
+        GOLDEN.write_bytes(serialise(got, "ttl"))
     want = Graph().parse(GOLDEN, format="turtle")
     if not isomorphic(got, want):
         _both, only_got, only_want = graph_diff(to_isomorphic(got), to_isomorphic(want))
@@ -71,7 +90,7 @@ def test_interrupted_build_leaves_previous_store(kitchen, tmp_path):
     with pytest.raises(KeyboardInterrupt):
         build(s, _hook=boom)
     assert read_info(s.store)["nt_sha256"] == first.nt_sha256
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".store.new-")]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".store.build-")]
 
 
 def test_killed_build_process_leaves_previous_store(kitchen, tmp_path):

@@ -56,6 +56,7 @@ def test_cases_json_csv_md_and_table(cli, kitchen_store):
 
 def test_output_file_is_written_atomically(cli, kitchen_store, tmp_path):
     target = tmp_path / "out" / "cases.json"
+    target.parent.mkdir()  # a missing folder is refused (tests/unit/test_output_paths.py)
     code, out, _ = cli("cases", "--store", str(kitchen_store), "--format", "json", "-o", str(target))
     assert code == 0 and out == ""
     assert len(json.loads(target.read_text(encoding="utf-8"))) == 2

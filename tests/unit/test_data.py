@@ -43,9 +43,10 @@ def test_unknown_concept_is_a_problem(copy):
     p = copy / "cases" / "01-voorbeeldstad.yaml"
     p.write_text(p.read_text(encoding="utf-8").replace("factors: [collegas]", "factors: [geluk]"),
                  encoding="utf-8")
+    line = next(i for i, s in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if "[geluk]" in s)
     problems = check_dataset(load_dataset(copy))
     assert [str(x) for x in problems] == [
-        "01-voorbeeldstad.yaml#voorbeeldstad.influences[vbs-drukte]: error: unknown concept 'geluk' in scheme 'factoren'"]
+        f"{p}:{line}: error: voorbeeldstad.influences[vbs-drukte]: unknown concept 'geluk' in scheme 'factoren'"]
 
 
 def test_dangling_reference_inside_a_case_is_refused(copy):

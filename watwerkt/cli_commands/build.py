@@ -10,37 +10,90 @@ import click
 from watwerkt.cli_commands.options import corpus_option, data_option, store_option
 
 
+class _Progress:
+    """The build's phases on stderr (rich), only on a terminal and once the build runs ~2 s."""
+
+    DELAY = 2.0
+
+    def __init__(self):
+        import threading
+
+        self.phase, self.bar, self.task = "load", None, None
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(self.DELAY, self._show)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def _label(self) -> str:
+        from watwerkt.graph.pipeline import PHASES
+
+        return PHASES.get(self.phase, (self.phase,))[0]
+
+    def _show(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        from watwerkt.graph.pipeline import PHASES
+
+        with self.lock:
+            if self.timer is None:
+                return
+            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task(self._label(), total=len(PHASES),
+                                          completed=list(PHASES).index(self.phase))
+            self.bar.start()
+
+    def __call__(self, phase: str) -> None:
+        from watwerkt.graph.pipeline import PHASES
+
+        with self.lock:
+            self.phase = phase
+            if self.bar is not None:
+                self.bar.update(self.task, description=self._label(), completed=list(PHASES).index(phase))
+
+    def close(self) -> None:
+        with self.lock:
+            self.timer.cancel()
+            self.timer = None
+            if self.bar is not None:
+                self.bar.stop()
+
+
 @click.command()
 @corpus_option
-@store_option
+@click.option("--store", type=click.Path(path_type=Path), envvar="WATWERKT_STORE",
+              help="Map van de graafopslag (of WATWERKT_STORE): leeg, nieuw of een eerdere opslag.")
 @data_option
 @click.option("--export", "exports", multiple=True, type=click.Choice(["ttl", "trig", "jsonld", "nt"]),
-              help="Kopieer deze export ook naar --out (de opslag bevat ze altijd).")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Map voor --export.")
+              help="Schrijf ook deze export naar --out (herhaalbaar); de opslag bevat alleen graph.nt.")
+@click.option("--out", type=click.Path(), help="Map voor --export (wordt zo nodig gemaakt).")
 def build(corpus, store, data_dir, exports, out):
-    """Bouw de graaf: data/ (+ corpus voor citaten) naar de ingebedde opslag en exports.
+    """Bouw de graaf: data/ (+ corpus voor citaten) naar de ingebedde opslag (en exports).
 
-    Zonder corpus wordt de graaf gebouwd zonder citaten. Het schrijven is atomair: een
-    afgebroken bouw laat de vorige opslag intact.
+    Zonder corpus wordt de graaf gebouwd zonder citaten; een opgegeven corpus dat niet bestaat
+    is een fout. --store moet een lege of nieuwe map zijn, of een eerdere watwerkt-opslag. Het
+    wisselen is atomair: een afgebroken bouw laat de vorige opslag intact.
     """
     from watwerkt.config import Settings
-    from watwerkt.graph.atomic import atomic_write_bytes
     from watwerkt.graph.pipeline import build as run_build
+    from watwerkt.graph.pipeline import check_paths
 
     s = Settings.resolve(corpus=corpus, store=store, data=data_dir)
-    if corpus is None and s.corpus is None:
+    check_paths(s, exports=exports, out=out)  # refuse bad paths before any work; out is a str,
+    out = Path(out) if out is not None else None  # so '' is refused, not taken for '.'
+    if s.corpus is None:
         click.echo("geen corpus gevonden: de graaf wordt gebouwd zonder citaten", err=True)
-    result = run_build(s)
+    progress = _Progress() if sys.stderr.isatty() else None
+    try:
+        result = run_build(s, exports=exports, out=out, **({"progress": progress} if progress else {}))
+    finally:
+        if progress is not None:
+            progress.close()
     click.echo(f"graaf gebouwd: {result.triples} triples, {result.cases} casussen, "
                f"citaten {'ja' if result.quotes else 'nee'} -> {result.store}", err=True)
-    if exports:
-        if out is None:
-            raise click.UsageError("--export heeft --out nodig")
-        from watwerkt.graph.store import FORMATS
-
-        for fmt in exports:
-            atomic_write_bytes(out / FORMATS[fmt], (result.store / FORMATS[fmt]).read_bytes())
-            click.echo(f"geschreven: {out / FORMATS[fmt]}", err=True)
+    for path in result.exports:
+        click.echo(f"geschreven: {path}", err=True)
 
 
 @click.command()
@@ -84,7 +137,7 @@ def validate(corpus, store, data_dir, coverage):
               help="Doelbestand (standaard docs/ontology.md).")
 def ontology(check, output):
     """Genereer de leesbare ontologiedocumentatie uit ontology/watwerkt.ttl."""
-    from watwerkt.graph.atomic import atomic_write_text
+    from watwerkt.atomic import atomic_write_text
     from watwerkt.ontology.docs import DOC_PATH, render_docs
 
     target = output or DOC_PATH

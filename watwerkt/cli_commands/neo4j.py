@@ -1,7 +1,7 @@
 """``watwerkt neo4j start|stop|status``: a Neo4j 5 development server in the background.
 
 The server is the project's own launcher (server/neo4j-launcher, built with Maven on first
-use); see watwerkt.graph.neo4j_server. Its state (pid, port, data folder, password) is kept in
+use); see watwerkt.devserver. Its state (pid, port, data folder, password) is kept in
 ``<state>/neo4j.json``, its data in ``<state>/neo4j-data`` and its output in ``<state>/neo4j.log``.
 """
 
@@ -43,7 +43,7 @@ def start(state_dir, port, password, timeout):
     Drukt de Bolt-URI af op standaarduitvoer. De server blijft draaien tot
     `watwerkt neo4j stop`.
     """
-    from watwerkt.graph.neo4j_server import default_state_dir, start_background, status
+    from watwerkt.devserver import default_state_dir, start_background, status
 
     state_dir = state_dir or default_state_dir()
     before = status(state_dir)
@@ -66,7 +66,7 @@ def start(state_dir, port, password, timeout):
               help="Seconden wachten na SIGTERM voordat de server hard wordt gestopt.")
 def stop(state_dir, timeout):
     """Stop de achtergrondserver. De data blijven bewaard."""
-    from watwerkt.graph.neo4j_server import stop_background
+    from watwerkt.devserver import stop_background
 
     if stop_background(state_dir, timeout=timeout):
         click.echo("Neo4j gestopt", err=True)
@@ -82,7 +82,7 @@ def status(state_dir, show_password):
 
     Eindigt met code 0 als hij draait en 3 als hij niet draait.
     """
-    from watwerkt.graph.neo4j_server import status as server_status
+    from watwerkt.devserver import status as server_status
 
     st = server_status(state_dir)
     click.echo(f"status: {'draait' if st.running else 'gestopt'}")

@@ -80,7 +80,7 @@ def listing_command(func):
 def open_backend(store, backend: str):
     """The store the named queries run on: Oxigraph on disk, or a Neo4j server."""
     if backend == "neo4j":
-        from watwerkt.queries.neo4j_backend import Neo4jStore
+        from watwerkt.graph.neo4j.backend import Neo4jStore
 
         return Neo4jStore.from_env()
     from watwerkt.config import Settings

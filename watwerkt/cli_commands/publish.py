@@ -1,34 +1,46 @@
-"""``watwerkt publish neo4j``, ``watwerkt export neo4j`` and the read-only ``watwerkt cypher``."""
+"""``watwerkt publish neo4j``, ``watwerkt export neo4j`` and the read-only ``watwerkt cypher``.
+
+Where the server is and how to log in comes from one place,
+:class:`watwerkt.graph.neo4j.settings.Neo4jSettings`: ``--uri``, ``--user`` and ``--database``
+(or their environment variables), the password from ``WATWERKT_NEO4J_PASSWORD``, from the
+running development server, or asked for on a terminal. There is no ``--password`` flag.
+"""
 
 from __future__ import annotations
 
-import os
+import sys
 from pathlib import Path
 
 import click
 
 from watwerkt.cli_commands.options import output_options, store_option
 
-uri_option = click.option("--uri", envvar="WATWERKT_NEO4J_URI", default="bolt://127.0.0.1:7687", show_default=True,
-                          help="Bolt-adres van de server (of WATWERKT_NEO4J_URI).")
+uri_option = click.option("--uri", envvar="WATWERKT_NEO4J_URI",
+                          help="Bolt-adres van de server (of WATWERKT_NEO4J_URI; standaard de draaiende "
+                               "ontwikkelserver, anders bolt://127.0.0.1:7687).")
 user_option = click.option("--user", envvar="WATWERKT_NEO4J_USER", default="neo4j", show_default=True,
                            help="Gebruiker (of WATWERKT_NEO4J_USER).")
 db_option = click.option("--database", envvar="WATWERKT_NEO4J_DATABASE", default="neo4j", show_default=True,
                          help="Database (of WATWERKT_NEO4J_DATABASE).")
 
 
-def _password() -> str:
-    pw = os.environ.get("WATWERKT_NEO4J_PASSWORD")
-    if pw:
-        return pw
+def _prompt() -> str:
+    if not sys.stdin.isatty():
+        return ""  # no terminal to ask on: Neo4jSettings says which variable to set
     return click.prompt("Neo4j-wachtwoord", hide_input=True, err=True)
+
+
+def _settings(uri: str, user: str, database: str):
+    from watwerkt.graph.neo4j.settings import Neo4jSettings
+
+    return Neo4jSettings.resolve(uri, user, None, database, prompt=_prompt)
 
 
 def _property_graph(store):
     from rdflib import Graph
 
     from watwerkt.config import Settings
-    from watwerkt.graph.neo4j_mapping import to_property_graph
+    from watwerkt.graph.neo4j.mapping import to_property_graph
     from watwerkt.graph.store import read_info
 
     s = Settings.resolve(store=store)
@@ -54,11 +66,11 @@ def publish_neo4j(uri, user, database, batch, store):
     vervangen, zodat lezers nooit een half geladen graaf zien. Het wachtwoord komt uit
     WATWERKT_NEO4J_PASSWORD of wordt gevraagd.
     """
-    from watwerkt.graph.neo4j_publish import connect
-    from watwerkt.graph.neo4j_publish import publish as run_publish
+    from watwerkt.graph.neo4j.publish import publish as run_publish
 
     pg = _property_graph(store)
-    driver, version = connect(uri, user, _password())
+    settings = _settings(uri, user, database)
+    driver, version = settings.connect()
     last = [-1]
 
     def progress(what, done, total):
@@ -68,8 +80,8 @@ def publish_neo4j(uri, user, database, batch, store):
             click.echo(f"  {pct:3d}%  {what} ({done}/{total})", err=True)
 
     try:
-        click.echo(f"publiceren naar {uri} (Neo4j {version}), database {database}", err=True)
-        r = run_publish(pg, driver, database, batch=batch, progress=progress)
+        click.echo(f"publiceren naar {settings.uri} (Neo4j {version}), database {settings.database}", err=True)
+        r = run_publish(pg, driver, settings.database, batch=batch, progress=progress)
     finally:
         driver.close()
     click.echo(f"klaar: {r.nodes} knopen, {r.relationships} relaties (versie {r.build}; "
@@ -87,7 +99,7 @@ def export():
 @store_option
 def export_neo4j(out, store):
     """CSV-bestanden voor `neo4j-admin database import` en een gewoon Cypher-script."""
-    from watwerkt.graph.neo4j_publish import write_exports
+    from watwerkt.graph.neo4j.export import write_exports
 
     for path in write_exports(_property_graph(store), out):
         click.echo(f"geschreven: {path}", err=True)
@@ -97,14 +109,22 @@ def export_neo4j(out, store):
 @click.argument("query", required=False)
 @click.option("-f", "--file", "path", type=click.Path(exists=True, dir_okay=False), help="Lees de query uit een bestand.")
 @click.option("--param", "params", multiple=True, metavar="NAAM=WAARDE", help="Een queryparameter ($NAAM).")
+@click.option("--timeout", type=click.FloatRange(0.1, 600), default=30, show_default=True,
+              help="Seconden die de query mag duren; daarna breekt de server hem af.")
+@click.option("--max-rows", type=click.IntRange(1, 1_000_000), default=10_000, show_default=True,
+              help="Hoogstens zoveel rijen; de rest wordt weggelaten (met een melding).")
 @uri_option
 @user_option
 @db_option
 @output_options
-def cypher(query, path, params, uri, user, database, fmt, output, lang):
-    """Alleen-lezen Cypher voor onderzoekers: de server weigert schrijven (leestransactie)."""
-    from watwerkt.graph.neo4j_publish import connect
-    from watwerkt.queries.neo4j_backend import Neo4jStore
+def cypher(query, path, params, timeout, max_rows, uri, user, database, fmt, output, lang):
+    """Alleen-lezen Cypher voor onderzoekers, met een tijd- en rijlimiet.
+
+    Vooraf vraagt watwerkt het queryplan op (EXPLAIN) en weigert LOAD CSV, procedures
+    buiten een kleine lijst (zoals db.labels) en alles wat schrijft; de query draait
+    daarna in een leestransactie.
+    """
+    from watwerkt.graph.neo4j.backend import Neo4jStore
     from watwerkt.render import Column, emit, render
 
     if path:
@@ -117,9 +137,11 @@ def cypher(query, path, params, uri, user, database, fmt, output, lang):
             raise click.BadParameter(f"{p!r}: verwacht NAAM=WAARDE", param_hint="--param")
         k, v = p.split("=", 1)
         values[k] = v
-    driver, _v = connect(uri, user, _password())
+    store = Neo4jStore.from_settings(_settings(uri, user, database), timeout=timeout)
     try:
-        head, rows = Neo4jStore(driver, database).read(query, values)
+        result = store.read(query, values, max_rows=max_rows)
     finally:
-        driver.close()
-    emit(render(rows, [Column(h, h, h, 6) for h in head], fmt, lang), output)
+        store.close()
+    if result.truncated:
+        click.echo(f"let op: alleen de eerste {max_rows} rijen (--max-rows)", err=True)
+    emit(render(result.rows, [Column(h, h, h, 6) for h in result.columns], fmt, lang), output)

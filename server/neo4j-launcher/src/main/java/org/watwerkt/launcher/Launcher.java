@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,8 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+
+import inet.ipaddr.IPAddressString;
 
 /**
  * Runs a Neo4j 5 community DBMS embedded, for watwerkt's development server and tests.
@@ -37,10 +40,19 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * printed to stdout. The DBMS shuts down cleanly on SIGTERM/SIGINT (shutdown hook) and, unless
  * {@code --no-stdin-watch} is given, when stdin reaches end of file, so that a parent that dies
  * leaves no orphan behind.
+ *
+ * <p>Cypher can reach no file and no address: file URLs are off for LOAD CSV, the import
+ * directory does not exist, every IPv4 and IPv6 address is blocked for URL access, and only
+ * the built-in procedures in {@link #PROCEDURES} are loaded.
  */
 public final class Launcher {
     static final String PASSWORD_ENV = "WATWERKT_NEO4J_PASSWORD";
     static final String USER = "neo4j";
+
+    /** The only procedures and functions outside Cypher itself that the server loads. */
+    static final List<String> PROCEDURES = List.of(
+            "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.*",
+            "db.awaitIndexes", "dbms.components", "dbms.routing.getRoutingTable");
 
     private static final Object LOCK = new Object();
     private static DatabaseManagementService dbms;
@@ -95,6 +107,12 @@ public final class Launcher {
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    // no file or URL access from Cypher (LOAD CSV, procedures)
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                    .setConfig(GraphDatabaseSettings.load_csv_file_url_root, data.resolve("no-import"))
+                    .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                            List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
+                    .setConfig(GraphDatabaseSettings.procedure_allowlist, PROCEDURES)
                     // small footprint for a development/test server (heap is capped by -Xmx)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
                     .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, 256L * 1024 * 1024)

@@ -1,5 +1,10 @@
 """The property-graph mapping of the RDF graph, derived from the ontology.
 
+:func:`to_property_graph` is a pure function: RDF triples in (an rdflib ``Graph`` or any
+iterable of ``(subject, predicate, object)`` rdflib terms, the ontology's triples included),
+a :class:`PropertyGraph` of nodes and relationships out, sorted, so the same triples always
+give the same graph. Publishing, the exports and the HTML explorer all start from it.
+
 Rules (see docs/decisions/0004-property-graph-mapping.md):
 
 - every node of the instance namespace (``https://w3id.org/watwerkt/id/``) becomes a node
@@ -20,9 +25,10 @@ Rules (see docs/decisions/0004-property-graph-mapping.md):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import OWL, RDF, Graph, Literal, URIRef
+from rdflib import OWL, RDF, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from watwerkt.errors import StoreError
@@ -81,20 +87,30 @@ class PropertyGraph:
         return sorted({r.type for r in self.rels})
 
 
-def ontology_terms(g: Graph) -> tuple[set[str], set[str]]:
-    """(class local names, property local names) declared in the ontology part of ``g``."""
-    classes = {local(c) for c in g.subjects(RDF.type, OWL.Class) if str(c).startswith(WW)}
-    props = {local(p) for t in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.SymmetricProperty)
-             for p in g.subjects(RDF.type, t) if str(p).startswith(WW)}
+PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.SymmetricProperty)
+
+
+def ontology_terms(triples: Iterable[tuple]) -> tuple[set[str], set[str]]:
+    """(class local names, property local names) declared in the ontology part of ``triples``."""
+    classes: set[str] = set()
+    props: set[str] = set()
+    for s, p, o in triples:
+        if p == RDF.type and str(s).startswith(WW):
+            if o == OWL.Class:
+                classes.add(local(s))
+            elif o in PROPERTY_TYPES:
+                props.add(local(s))
     return classes, props
 
 
-def to_property_graph(g: Graph) -> PropertyGraph:
-    classes, props = ontology_terms(g)
+def to_property_graph(triples: Iterable[tuple]) -> PropertyGraph:
+    """The property graph of ``triples`` (see the module docstring for the rules)."""
+    triples = list(triples)
+    classes, props = ontology_terms(triples)
     if not classes:
         raise StoreError("the graph holds no ontology; build it with `watwerkt build`")
     allowed_rels = {rel_type(p) for p in props} | {rel_type(p) for p in REUSED_LINKS}
-    value_sets = {str(s) for s in g.subjects(SKOS.inScheme, None) if str(s).startswith(WW)}
+    value_sets = {str(s) for s, p, _ in triples if p == SKOS.inScheme and str(s).startswith(WW)}
     nodes: dict[str, Node] = {}
 
     def node(iri: str) -> Node:
@@ -104,7 +120,7 @@ def to_property_graph(g: Graph) -> PropertyGraph:
 
     multi: dict[tuple[str, str], list] = {}
     rels: set[Rel] = set()
-    for s, p, o in g:
+    for s, p, o in triples:
         if not (isinstance(s, URIRef) and str(s).startswith(ID)):
             continue
         n = node(str(s))

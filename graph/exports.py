@@ -1,0 +1,143 @@
+"""Serialisations of the graph: canonical N-Triples (our own writer), JSON-LD, Turtle, TriG.
+
+The canonical N-Triples are the reference: one line per triple, sorted, no blank nodes, every
+literal escaped by the N-Triples grammar (``\\"``, ``\\\\``, ``\\n``, ``\\r``, and ``\\uXXXX``
+for every other control character), so a line break or a tab in a text field can never make
+the file invalid. The store keeps only these; Turtle, TriG and JSON-LD are written on demand
+(``watwerkt build --export FMT --out DIR``). Every export is deterministic: two builds of the
+same data give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from watwerkt.errors import StoreError
+
+if TYPE_CHECKING:  # rdflib is imported only where a graph is written, never on the query path
+    from rdflib import Graph
+
+FORMATS = {"nt": "graph.nt", "ttl": "graph.ttl", "trig": "graph.trig", "jsonld": "graph.jsonld"}
+GRAPH_NAME = "https://w3id.org/watwerkt/id/graph/watwerkt"
+
+# STRING_LITERAL_QUOTE: '"', '\', LF and CR must be escaped; we also escape every other C0
+# control character and DEL as \uXXXX, so the lines stay printable.
+_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
+_ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if c not in (0x0A, 0x0D)})
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')  # not allowed in IRIREF
+_LANGTAG = re.compile(r"[a-zA-Z]+(-[a-zA-Z0-9]+)*")
+
+
+def escape_literal(text: str) -> str:
+    """The body of an N-Triples string literal (without the quotes)."""
+    return text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text
+
+
+def _iri(value: str) -> str:
+    if _BAD_IRI.search(value) or not value:
+        shown = value if len(value) <= 80 else value[:79] + "…"
+        raise StoreError(f"IRI {shown!r} holds a character N-Triples does not allow",
+                         hint="use only letters, digits and -._~:/?#[]@!$&'()*+,;=% in identifiers")
+    return f"<{value}>"
+
+
+def nt_lines(g: Graph) -> list[str]:
+    """The sorted, de-duplicated N-Triples lines of ``g``."""
+    from rdflib import BNode, Literal
+
+    iris: dict[str, str] = {}
+
+    def iri(term) -> str:
+        key = str(term)
+        out = iris.get(key)
+        if out is None:
+            out = iris[key] = _iri(key)
+        return out
+
+    lines = set()
+    for s, p, o in g:
+        if isinstance(s, BNode) or isinstance(o, BNode):
+            raise StoreError("the graph has blank nodes; every node needs an IRI for a canonical export")
+        if isinstance(o, Literal):
+            obj = f'"{escape_literal(str(o))}"'
+            if o.language:
+                if not _LANGTAG.fullmatch(o.language):
+                    raise StoreError(f"language tag {o.language!r} is not valid", where=str(s))
+                obj += "@" + o.language
+            elif o.datatype is not None:
+                obj += "^^" + iri(o.datatype)
+        else:
+            obj = iri(o)
+        lines.add(f"{iri(s)} {iri(p)} {obj} .\n")
+    return sorted(lines)
+
+
+def canonical_nt(g: Graph) -> bytes:
+    return "".join(nt_lines(g)).encode("utf-8")
+
+
+def _term_json(o) -> dict:
+    from rdflib import Literal, URIRef
+
+    if isinstance(o, URIRef):
+        return {"@id": str(o)}
+    assert isinstance(o, Literal)
+    out: dict = {"@value": str(o)}
+    if o.language:
+        out["@language"] = o.language
+    elif o.datatype is not None:
+        out["@type"] = str(o.datatype)
+    return out
+
+
+def canonical_jsonld(g: Graph) -> bytes:
+    nodes: dict[str, dict[str, list]] = {}
+    for s, p, o in g:
+        nodes.setdefault(str(s), {}).setdefault(str(p), []).append(_term_json(o))
+    doc = []
+    for s in sorted(nodes):
+        entry: dict = {"@id": s}
+        for p in sorted(nodes[s]):
+            entry[p] = sorted(nodes[s][p], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        doc.append(entry)
+    return (json.dumps({"@graph": doc}, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def serialise(g: Graph, fmt: str) -> bytes:
+    if fmt == "nt":
+        return canonical_nt(g)
+    if fmt == "jsonld":
+        return canonical_jsonld(g)
+    if fmt == "ttl":
+        return g.serialize(format="turtle", encoding="utf-8")
+    if fmt == "trig":
+        from rdflib import Dataset, URIRef
+
+        ds = Dataset()
+        for prefix, ns in g.namespaces():
+            ds.bind(prefix, ns)
+        named = ds.graph(URIRef(GRAPH_NAME))
+        for t in g:
+            named.add(t)
+        return ds.serialize(format="trig", encoding="utf-8")
+    raise StoreError(f"unknown export format {fmt!r}", hint="use one of: " + ", ".join(FORMATS))
+
+
+def write_exports(g: Graph, formats, out: Path, *, nt: bytes | None = None) -> list[Path]:
+    """Write each format in ``formats`` atomically into the folder ``out`` (made if missing)."""
+    from watwerkt.atomic import atomic_write_bytes, check_output_dir
+
+    out = check_output_dir(out)
+    written = []
+    for fmt in dict.fromkeys(formats):  # each once, in the order asked
+        if fmt not in FORMATS:
+            serialise(g, fmt)  # raises the one-line error
+        data = nt if (fmt == "nt" and nt is not None) else serialise(g, fmt)
+        target = out / FORMATS[fmt]
+        atomic_write_bytes(target, data, parents=True)
+        written.append(target)
+    return written

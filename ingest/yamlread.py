@@ -1,0 +1,203 @@
+"""Strict YAML for the curated data: every problem is one :class:`DataError` naming file:line.
+
+The file is parsed into events by libyaml (``yaml.CSafeLoader`` when PyYAML has it, the pure
+Python parser otherwise) and the values are built here, without recursion, so that:
+
+- a file larger than :data:`MAX_BYTES` is refused before it is parsed;
+- the text must be UTF-8 (a UTF-8 byte-order mark is allowed and dropped; UTF-16 and bytes
+  that are not UTF-8, such as Latin-1, are refused with the line they are on);
+- nesting deeper than :data:`MAX_DEPTH` is refused;
+- anchors, aliases (``&a``, ``*a``, ``<<:``) and explicit tags (``!!str``, ``!x``) are refused:
+  curated data has no use for them, and refusing them rules out alias bombs;
+- a key that appears twice in one mapping is an error naming both lines;
+- every mapping is a :class:`YMap` and every sequence a :class:`YSeq`: plain ``dict`` and
+  ``list`` that also know their own line and the line of each key or item.
+
+Plain scalars resolve as PyYAML's safe loader resolves them (int, float, bool, null, ...).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from watwerkt.errors import DataError
+
+MAX_BYTES = 5_000_000
+MAX_DEPTH = 50
+
+
+class YMap(dict):
+    """A mapping that knows its line (``line``) and the line of each key's value (``lines``)."""
+
+    line: int = 0
+
+    def __init__(self, line: int):
+        super().__init__()
+        self.line = line
+        self.lines: dict[Any, int] = {}
+
+
+class YSeq(list):
+    """A sequence that knows its line (``line``) and the line of each item (``lines``)."""
+
+    line: int = 0
+
+    def __init__(self, line: int):
+        super().__init__()
+        self.line = line
+        self.lines: list[int] = []
+
+
+def decode(path: Path, data: bytes) -> str:
+    """UTF-8 text of ``data``, or a DataError naming the line of the first bad byte."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
+        raise DataError("the file is UTF-16, not UTF-8", where=f"{path}:1",
+                        hint="save it as UTF-8")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        bad = data[exc.start:exc.start + 1].hex()
+        raise DataError(f"not UTF-8: byte 0x{bad} (Latin-1 or another encoding?)",
+                        where=f"{path}:{line}", hint="save the file as UTF-8") from exc
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
+    """The UTF-8 text of a data file, refusing folders, missing and oversized files."""
+    if path.is_dir():
+        raise DataError("is a folder, not a YAML file", where=str(path))
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError as exc:
+        raise DataError("file not found", where=str(path)) from exc
+    except OSError as exc:
+        raise DataError(f"cannot read the file: {exc.strerror}", where=str(path)) from exc
+    if len(data) > max_bytes:
+        raise DataError(f"file larger than {max_bytes // 1_000_000} MB", where=str(path))
+    return decode(path, data)
+
+
+def _loader(text: str):
+    import yaml
+
+    cls = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+    return yaml, cls(text)
+
+
+def _scalar(yaml, loader, event, at: str) -> Any:
+    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == "tag:yaml.org,2002:str":
+        return event.value
+    if tag == "tag:yaml.org,2002:merge":
+        raise DataError("YAML merge keys (<<) are not allowed in curated data", where=at)
+    construct = loader.yaml_constructors.get(tag)
+    if construct is None:
+        raise DataError(f"the value {event.value!r} has a YAML type curated data does not use", where=at)
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    try:
+        return construct(loader, node)
+    except (ValueError, OverflowError) as exc:
+        raise DataError(f"the value {event.value!r} cannot be read ({exc})", where=at) from exc
+
+
+def parse(text: str, where: Path | str) -> YSeq:
+    """All documents of ``text`` (empty documents left out) as a :class:`YSeq`."""
+    yaml, loader = _loader(text)
+    docs = YSeq(1)
+    try:
+        _build(yaml, loader, docs, where)
+    except yaml.reader.ReaderError as exc:
+        line = text.encode("utf-8", "replace")[:exc.position].count(b"\n") + 1
+        raise DataError(f"not valid YAML: character U+{exc.character:04X} is not allowed ({exc.reason})",
+                        where=f"{where}:{line}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        at = f"{where}:{mark.line + 1}" if mark else str(where)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise DataError(f"not valid YAML: {problem}", where=at) from exc
+    finally:
+        loader.dispose()
+    return docs
+
+
+def _build(yaml, loader, docs: YSeq, where) -> None:
+    ev = yaml.events
+    stack: list[tuple[Any, Any]] = []  # (container, pending key or sentinel)
+    none = object()
+    while loader.check_event():
+        event = loader.get_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, ev.DocumentStartEvent):
+            stack = []
+            doc_line = line
+            continue
+        if isinstance(event, ev.DocumentEndEvent | ev.StreamStartEvent | ev.StreamEndEvent):
+            continue
+        if isinstance(event, ev.AliasEvent):
+            raise DataError("YAML aliases (*name) are not allowed in curated data; write the value out",
+                            where=f"{where}:{line}")
+        if isinstance(event, ev.CollectionEndEvent):
+            stack.pop()
+        else:
+            if getattr(event, "anchor", None) is not None:
+                raise DataError(f"YAML anchors (&{event.anchor}) are not allowed in curated data",
+                                where=f"{where}:{line}")
+            tag = getattr(event, "tag", None)
+            if tag is not None:
+                raise DataError(f"YAML tags ({tag}) are not allowed in curated data",
+                                where=f"{where}:{line}")
+            if isinstance(event, ev.ScalarEvent):
+                value = _scalar(yaml, loader, event, f"{where}:{line}")
+                if stack and isinstance(stack[-1][0], YMap) and stack[-1][1] is none:
+                    _key(stack, value, line, event, where, none)
+                    continue
+            elif isinstance(event, ev.MappingStartEvent):
+                value = YMap(line)
+            else:
+                value = YSeq(line)
+            if not stack:
+                docs.append(value)
+                docs.lines.append(doc_line if not isinstance(value, YMap | YSeq) else line)
+            else:
+                parent, key = stack[-1]
+                if isinstance(parent, YMap):
+                    if key is none:
+                        raise DataError("a key must be a plain value, not a list or mapping",
+                                        where=f"{where}:{line}")
+                    parent[key] = value
+                    parent.lines[key] = line
+                    stack[-1] = (parent, none)
+                else:
+                    parent.append(value)
+                    parent.lines.append(line)
+            if isinstance(value, YMap | YSeq):
+                if len(stack) >= MAX_DEPTH:
+                    raise DataError(f"nested deeper than {MAX_DEPTH} levels", where=f"{where}:{line}")
+                stack.append((value, none))
+    # empty documents (``---`` alone) leave nothing behind; a document that is only a null
+    # scalar is dropped as well
+    keep = [(d, ln) for d, ln in zip(docs, docs.lines, strict=True) if d is not None]
+    docs[:] = [d for d, _ in keep]
+    docs.lines = [ln for _, ln in keep]
+
+
+def _key(stack, key, line, event, where, none) -> None:
+    parent = stack[-1][0]
+    try:
+        hash(key)
+    except TypeError as exc:  # pragma: no cover - scalars are hashable
+        raise DataError("a key must be a plain value", where=f"{where}:{line}") from exc
+    if key in parent:
+        raise DataError(f"key {key!r} appears twice in one mapping (lines {parent.lines.get(key, '?')} "
+                        f"and {line})", where=f"{where}:{line}")
+    stack[-1] = (parent, key)
+    parent.lines[key] = line  # the value's line replaces this when the value starts
+
+
+def read_documents(path: Path) -> YSeq:
+    """Every document in the YAML file ``path``, strictly."""
+    return parse(read_text(path), path)

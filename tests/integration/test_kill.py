@@ -1,0 +1,122 @@
+"""A build killed (SIGKILL) at many random moments always leaves a complete store, old or new.
+
+Two variants of the kitchen fixture (A, and B with one description changed) are built in
+turn into the same store by a ``watwerkt build`` subprocess that is killed after a seeded
+random delay, spread over the whole build and weighted towards its end, where the store is
+written and swapped. After every kill the store must open, answer a query, and be exactly A
+or exactly B: build.json's hash, graph.nt's hash and the Oxigraph store's size agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+WATWERKT = Path(sys.executable).parent / "watwerkt"
+KILLS = 25
+
+
+def _run(data: Path, corpus: Path, store: Path) -> subprocess.Popen:
+    env = {**os.environ, "WATWERKT_CORPUS": "", "WATWERKT_STORE": "", "WATWERKT_DATA": ""}
+    return subprocess.Popen([str(WATWERKT), "build", "--store", str(store), "--data", str(data),
+                             "--corpus", str(corpus)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _state(store: Path) -> tuple[str, int]:
+    """The store's N-Triples hash, after checking that its parts agree; and its size."""
+    from watwerkt.graph.store import open_store, read_info
+
+    info = read_info(store)
+    nt = (Path(os.path.realpath(store)) / "graph.nt").read_bytes()
+    assert hashlib.sha256(nt).hexdigest() == info["nt_sha256"]
+    ox = open_store(store)
+    assert len(ox) == info["triples"] == nt.count(b"\n")
+    rows = list(ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }"))
+    assert int(rows[0]["n"].value) > 0
+    del ox
+    return info["nt_sha256"], info["triples"]
+
+
+@pytest.fixture(scope="module")
+def variants(kitchen, tmp_path_factory):
+    base = tmp_path_factory.mktemp("kill")
+    b = base / "kitchen-b"
+    shutil.copytree(kitchen, b)
+    piet = b / "cases" / "02-piet.yaml"
+    text = piet.read_text(encoding="utf-8")
+    assert "{nl: Een cursus., en: A course.}" in text
+    piet.write_text(text.replace("{nl: Een cursus., en: A course.}", "{nl: Een korte cursus., en: A short course.}"),
+                    encoding="utf-8")
+    return base, [(kitchen, kitchen / "corpus"), (b, b / "corpus")]
+
+
+def _staging_appears(base: Path, proc: subprocess.Popen, limit: float) -> float | None:
+    """Seconds until the build's staging folder appears (None if the build ended first)."""
+    t = time.monotonic()
+    while time.monotonic() - t < limit and proc.poll() is None:
+        if any(p.name.startswith(".store.build-") for p in base.iterdir()):
+            return time.monotonic() - t
+        time.sleep(0.002)
+    return None
+
+
+def test_kill_at_random_moments_leaves_old_or_new(variants):
+    base, pairs = variants
+    store = base / "store"
+    started = time.monotonic()
+    hashes, durations, writes = [], [], []
+    for data, corpus in pairs:  # one full build of each: both results, and how long each part takes
+        t = time.monotonic()
+        proc = _run(data, corpus, store)
+        staging = _staging_appears(base, proc, 120)
+        _out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+        durations.append(time.monotonic() - t)
+        if staging is not None:
+            writes.append(durations[-1] - staging)
+        hashes.append(_state(store)[0])
+    assert hashes[0] != hashes[1]
+    full, write = min(durations), max(writes or [0.2])
+    rng = random.Random(14)
+    # half anywhere in the build, half while the store is written and swapped
+    plan = [("any", rng.uniform(0, full)) for _ in range(KILLS // 2)]
+    plan += [("store", rng.uniform(0, write * 1.2)) for _ in range(KILLS - len(plan))]
+    rng.shuffle(plan)
+    seen, killed = set(), 0
+    for i, (kind, delay) in enumerate(plan):
+        data, corpus = pairs[i % 2]
+        proc = _run(data, corpus, store)
+        if kind == "store" and _staging_appears(base, proc, 60) is None:
+            delay = 0  # ended before staging: nothing to interrupt
+        try:
+            proc.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            killed += 1
+        proc.stderr.close()
+        current, _n = _state(store)
+        assert current in hashes, f"kill {i} ({kind}, {delay:.3f}s) left a store that is neither old nor new"
+        seen.add(current)
+    assert killed >= KILLS // 2, f"only {killed} of {KILLS} builds were killed before they finished"
+    # a last, complete build cleans up every leftover of the killed ones
+    proc = _run(*pairs[0], store)
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    assert _state(store)[0] == hashes[0]
+    leftovers = sorted(p.name for p in base.iterdir() if p.name.startswith(".store."))
+    assert leftovers == [".store.lock", os.readlink(store)], leftovers
+    assert time.monotonic() - started < 60, "the kill test must stay under a minute"
+    print(json.dumps({"kills": killed, "full_build_s": round(full, 2), "store_phase_s": round(write, 3),
+                      "states_seen": len(seen)}))
