@@ -15,6 +15,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from watwerkt.anchors import Anchor
+from watwerkt.folding import fold
 from watwerkt.ingest.corpus import Corpus, SourceInfo, normalise
 from watwerkt.ingest.data import Dataset
 from watwerkt.records import Case, Claim, Epistemic, Programme, ReportPart, Text
@@ -86,6 +87,7 @@ class GraphBuilder:
         g.add((iri, OA.start, Literal(a.start)))
         g.add((iri, OA.end, Literal(a.end)))
         g.add((iri, WW.spanHash, Literal(a.sha)))
+        g.add((iri, WW.anchorText, Literal(str(a))))
         if self.corpus is not None:
             doc = self.corpus.get(a.doc)
             g.add((iri, WW.line, Literal(doc.line_col(a.start)[0])))
@@ -278,6 +280,7 @@ class GraphBuilder:
                 g.add((i_iri, WW.year, Literal(str(iv.year), datatype=XSD.gYear)))
             for e in iv.works_elements:
                 g.add((i_iri, WW.matchesMechanism, node("werkzaam-element", e)))
+            g.add((i_iri, WW.useStatus, WW[iv.status.value]))
         refs = {i.id: node("interventie", i.id) for i in case.interventions}
         refs.update({t.id: node("stap", t.id) for t in case.transitions})
         for inf in case.influences:
@@ -285,7 +288,10 @@ class GraphBuilder:
             g.add((f_iri, WW.polarity, WW[inf.polarity.value]))
             g.add((f_iri, WW.state, WW[inf.state.value]))
             g.add((f_iri, WW.explicit, Literal(inf.explicit)))
+            g.add((f_iri, WW.polarityBasis, WW.named if inf.explicit else WW["read-in"]))
             self.text(f_iri, WW.actor, inf.actor)
+            g.add((f_iri, WW.actorKey, Literal(f" {fold(inf.actor.nl)} ", lang="nl")))
+            g.add((f_iri, WW.actorKey, Literal(f" {fold(inf.actor.en)} ", lang="en")))
             self.text(f_iri, RDFS.label, inf.actor)
             self.text(f_iri, DCTERMS.description, inf.description)
             for f in inf.factors:
@@ -438,7 +444,9 @@ def build_graph(ds: Dataset, corpus: Corpus | None, ontology_dir: Path) -> Graph
     for prog in ds.programmes:
         b.programme(prog)
     b.findings(ds.segment_findings)
+    from watwerkt.graph.configurations import add_configurations
     from watwerkt.graph.standards import add_standards
 
+    add_configurations(b, {e.id: list(e.factors) for part in ds.report for e in part.works})
     add_standards(b.g)  # PROV-O, Web Annotation, ORG, VoID: last, it counts the rest
     return b.g

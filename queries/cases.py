@@ -71,3 +71,15 @@ def case_sections(store, case_id: str) -> tuple[CaseRow, list[SectionRow]]:
     sections = [SectionRow(s["type"], s["heading"], sorted(s["spans"]), min(s["lines"], default=None),
                            s["personal"]) for _k, s in sorted(by_section.items())]
     return cases[case_id], sections
+
+
+def require_case(store, case_id: str) -> None:
+    """Refuse an unknown case id with one line naming the nearest ids."""
+    if run(store, "case-exists", case=CASE_NS + case_id):
+        return
+    from watwerkt.queries.terms import closest
+
+    near = closest(case_id, [c.id for c in list_cases(store)])
+    raise UsageError(f"onbekende casus {case_id!r}", en=f"unknown case {case_id!r}",
+                     hint=("bedoelde u: " + ", ".join(near)) if near else "zie `watwerkt cases`",
+                     hint_en=("did you mean: " + ", ".join(near)) if near else "see `watwerkt cases`")

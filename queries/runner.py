@@ -18,6 +18,9 @@ SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 _META = re.compile(r"^#\s*(name|description|params|example):\s*(.*)$")
 
 
+_IF = re.compile(r"#\s*if\s+\?(\w+)\s*$")
+
+
 @dataclass(frozen=True)
 class NamedQuery:
     name: str
@@ -25,6 +28,21 @@ class NamedQuery:
     params: str
     example: str
     text: str
+
+    def text_for(self, given: set[str]) -> str:
+        """The query text with each line marked ``# if ?x`` kept only when ``x`` is given.
+
+        The marked lines are fixed fragments of the file: which of them are kept depends on
+        which parameters are present, never on their values (those are bound, not spliced).
+        """
+        out = []
+        for line in self.text.splitlines():
+            m = _IF.search(line)
+            if m is None:
+                out.append(line)
+            elif m.group(1) in given:
+                out.append(line[: m.start()].rstrip())
+        return "\n".join(out) + "\n"
 
 
 @cache
@@ -89,9 +107,10 @@ def run(store, name: str, **params) -> list[dict]:
     import pyoxigraph as ox
 
     q = load_query(name)
-    subs = {ox.Variable(k): bind_value(v) for k, v in params.items() if v is not None}
+    given = {k: v for k, v in params.items() if v is not None}
+    subs = {ox.Variable(k): bind_value(v) for k, v in given.items()}
     try:
-        result = store.query(q.text, substitutions=subs)
+        result = store.query(q.text_for(set(given)), substitutions=subs)
     except (SyntaxError, OSError, ValueError) as exc:
         raise QueryError(f"query {name!r} failed: {exc}") from exc
     names = [v.value for v in result.variables]

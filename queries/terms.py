@@ -7,18 +7,10 @@ concept ``doelgroepen/noodzaakgestuurde-leerders``. An unknown term raises
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from watwerkt.errors import UsageError
-
-
-def fold(text: str) -> str:
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.lower().replace("’", "'").replace("‘", "'").replace("_", " ")
-    s = "".join(c if c.isalnum() or c in " '()+" else " " for c in s)
-    return " ".join(s.split())
+from watwerkt.folding import fold  # noqa: F401  (re-exported for the query modules)
 
 
 def closest(term: str, candidates: list[str], n: int = 3) -> list[str]:
@@ -34,6 +26,14 @@ def closest(term: str, candidates: list[str], n: int = 3) -> list[str]:
 
         inv = {v: k for k, v in folded.items()}
         return [inv[m] for m in difflib.get_close_matches(fold(term), list(inv), n=n, cutoff=0.6)]
+
+
+def _scored(term: str, candidates: list[str]) -> list[tuple[str, float]]:
+    """Candidates with a similarity score 0..100, best first."""
+    from rapidfuzz import fuzz, process
+
+    return [(key, score) for key, score, _i in
+            process.extract(term, candidates, scorer=fuzz.WRatio, limit=12, score_cutoff=50)]
 
 
 @dataclass
@@ -70,31 +70,46 @@ class TermIndex:
         labels = self.labels.get((scheme, ident), {})
         return labels.get(lang) or labels.get("nl") or ident
 
+    MAX_TERM = 200  # characters; longer input is refused before any matching
+
     def resolve(self, term: str, schemes: tuple[str, ...], option: str) -> tuple[str, str]:
         """(scheme, id) for ``term`` in the first of ``schemes`` that knows it."""
+        scheme, ident, _how = self.resolve_how(term, schemes, option)
+        return scheme, ident
+
+    def resolve_how(self, term: str, schemes: tuple[str, ...], option: str) -> tuple[str, str, str]:
+        """(scheme, id, how): how is ``exact`` (an id), ``label``, ``synonym`` or ``typo``.
+
+        A typo is accepted only when one candidate is clearly best (score >= 85 and at least
+        8 points ahead of the next concept); otherwise the error lists the candidates from
+        the schemes of this option.
+        """
+        if len(term) > self.MAX_TERM:
+            raise UsageError(f"term voor {option} is te lang ({len(term)} tekens)",
+                             en=f"term for {option} is too long ({len(term)} characters)",
+                             hint=f"hooguit {self.MAX_TERM}", hint_en=f"at most {self.MAX_TERM}")
         f = fold(term)
         for scheme in schemes:
             hit = self.keys.get(scheme, {}).get(f)
             if hit:
-                return scheme, hit
-        # a typo: accept a single clear winner, otherwise say what is near
+                labels = {fold(v) for v in self.labels.get((scheme, hit), {}).values()}
+                how = "exact" if f == fold(hit) else "label" if f in labels else "synonym"
+                return scheme, hit, how
         pool = {k: (s, v) for s in schemes for k, v in self.keys.get(s, {}).items()}
-        near = closest(term, list(pool))
-        try:
-            from rapidfuzz import fuzz
-
-            if near and fuzz.ratio(fold(term), near[0]) >= 90:
-                return pool[near[0]]
-        except ImportError:  # pragma: no cover
-            pass
-        shown = []
-        for k in near:
-            s, ident = pool[k]
-            label = self.label(s, ident, "nl")
-            if label not in shown:
-                shown.append(label)
-        hint = "bedoelde u: " + "; ".join(shown) if shown else "zie `watwerkt factoren` of docs/cookbook.md"
-        raise UsageError(f"onbekende term voor {option}: {term!r}", hint=hint)
+        scored = _scored(f, list(pool))
+        best: dict[tuple[str, str], float] = {}
+        for key, score in scored:
+            best.setdefault(pool[key], score)
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= 85 and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= 8):
+            (scheme, ident), _score = ranked[0]
+            return scheme, ident, "typo"
+        shown = [self.label(s, i, "nl") for (s, i), score in ranked[:4] if score >= 60]
+        shown_en = [self.label(s, i, "en") for (s, i), score in ranked[:4] if score >= 60]
+        raise UsageError(
+            f"onbekende term voor {option}: {term!r}", en=f"unknown term for {option}: {term!r}",
+            hint=("bedoelde u: " + "; ".join(shown)) if shown else f"zie `watwerkt termen {schemes[0]}`",
+            hint_en=("did you mean: " + "; ".join(shown_en)) if shown_en else f"see `watwerkt termen {schemes[0]}`")
 
     def narrower_closure(self, scheme: str, ident: str) -> set[str]:
         """The concept and everything below it in its scheme."""

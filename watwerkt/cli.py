@@ -73,20 +73,34 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
+def _lang_of(args: list[str]) -> str:
+    """The language asked for on the command line (or WATWERKT_LANG), for error messages."""
+    import os
+
+    for n, a in enumerate(args):
+        if a == "--lang" and n + 1 < len(args):
+            return args[n + 1]
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+    return os.environ.get("WATWERKT_LANG", "nl")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn library errors into one line on stderr."""
     from watwerkt.errors import WatwerktError
 
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    args = list(argv if argv is not None else sys.argv[1:])
+    debug = "--debug" in args
+    lang = _lang_of(args)
     try:
         cli.main(args=argv, prog_name="watwerkt", standalone_mode=False)
     except WatwerktError as exc:
         if debug:
             raise
-        click.echo(f"watwerkt: {exc}", err=True)
+        click.echo(f"watwerkt: {exc.line(lang)}", err=True)
         return exc.exit_code
     except click.exceptions.Abort:
-        click.echo("watwerkt: afgebroken", err=True)
+        click.echo("watwerkt: " + ("aborted" if lang == "en" else "afgebroken"), err=True)
         return 1
     except click.ClickException as exc:
         exc.show()

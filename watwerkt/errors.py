@@ -8,21 +8,34 @@ from __future__ import annotations
 
 
 class WatwerktError(Exception):
-    """Base class: an error a user can act on. ``where`` is a file:line or a name."""
+    """Base class: an error a user can act on. ``where`` is a file:line or a name.
+
+    ``message`` and ``hint`` are Dutch; ``en`` and ``hint_en`` their English versions (when
+    missing, the Dutch text is shown in English output too). :meth:`line` gives the one line
+    the CLI prints, in the language asked for with ``--lang``.
+    """
 
     exit_code = 1
 
-    def __init__(self, message: str, *, where: str | None = None, hint: str | None = None):
+    def __init__(self, message: str, *, where: str | None = None, hint: str | None = None,
+                 en: str | None = None, hint_en: str | None = None):
         super().__init__(message)
         self.message = message
         self.where = where
         self.hint = hint
+        self.en = en
+        self.hint_en = hint_en
 
-    def __str__(self) -> str:  # one line, as the CLI prints it
-        text = f"{self.where}: {self.message}" if self.where else self.message
-        if self.hint:
-            text += f" ({self.hint})"
-        return text
+    def line(self, lang: str = "nl") -> str:
+        message = (self.en or self.message) if lang == "en" else self.message
+        hint = (self.hint_en or self.hint) if lang == "en" else self.hint
+        text = f"{self.where}: {message}" if self.where else message
+        if hint:
+            text += f" ({hint})"
+        return " ".join(text.split())  # one line, whatever the message held
+
+    def __str__(self) -> str:
+        return self.line("nl")
 
 
 class CorpusError(WatwerktError):

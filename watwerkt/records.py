@@ -64,6 +64,15 @@ class Direction(StrEnum):
     not_shown = "not-shown"
 
 
+class UseStatus(StrEnum):
+    """Whether an intervention was applied, or only planned, wished for or suggested."""
+
+    used = "used"
+    planned = "planned"
+    wished = "wished"
+    suggested = "suggested"  # by the book's researchers, in their reflection
+
+
 class CaseKind(StrEnum):
     organisation = "organisation"
     employee = "employee"
@@ -177,6 +186,7 @@ class Intervention(Claim):
     target_groups: list[Slug] = Field(default_factory=list)  # scheme doelgroepen
     year: int | None = None
     works_elements: list[Slug] = Field(default_factory=list)  # ids in data/report/werkt.yaml
+    status: UseStatus = UseStatus.used  # only "used" counts as evidence of use
 
 
 class Influence(Claim):

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import click
 
-from watwerkt.cli_commands.options import backend_option, open_backend, output_options, store_option
+from watwerkt.cli_commands.options import (
+    backend_option,
+    listing_command,
+    open_backend,
+    output_options,
+    store_option,
+)
 from watwerkt.render import Column, emit, render
 
 L = {  # two-language strings used in rendering
@@ -29,82 +35,49 @@ def _knowledge(store, lang, backend="embedded"):
 @click.option("--context", help="Aanleiding of soort organisatie, bv. bezuinigingen, personeelstekort, reorganisatie.")
 @click.option("--uitkomst", "--outcome", "outcome", help="Gezochte uitkomst, bv. inzetbaarheid, verzuim, bevlogenheid.")
 @click.option("--factor", help="Factor, bv. leidinggevende, zelfvertrouwen, collega's.")
-@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Aantal interventies.")
-@click.option("--no-quotes", is_flag=True, help="Laat citaten weg.")
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Aantal interventiesoorten.")
 @store_option
 @backend_option
-@output_options
-def wat_werkt(group, context, outcome, factor, limit, no_quotes, store, backend, fmt, output, lang):
-    """Wat werkt voor wie, onder welke omstandigheden: interventies gerangschikt op bewijs.
+@listing_command
+def wat_werkt(group, context, outcome, factor, limit, store, backend, lang, fmt):
+    """Wat werkt voor wie, onder welke omstandigheden: interventiesoorten gerangschikt op bewijs.
 
-    Met een zelfregiegroep als doelgroep staat eerst de tabel uit het onderzoek (wat werkt
-    en wat minder werkt voor die groep), met de casussen die haar steunen of tegenspreken.
+    Een casus telt alleen mee bij een gunstige uitkomst die aan de interventie is gekoppeld;
+    ongunstige en onduidelijke uitkomsten staan in eigen kolommen. Met een zelfregiegroep staat
+    eerst tabel 3.2 uit het onderzoek, met de casussen die voor die groep gecodeerd zijn.
+    Rangorde en bewijsniveau: docs/ranking.md.
     """
-    from watwerkt.queries.knowledge import what_works
+    from watwerkt.queries.views import what_works_view
+    from watwerkt.queries.what_works import what_works
 
-    k = _knowledge(store, lang, backend)
-    res = what_works(k, group=group, context=context, outcome=outcome, factor=factor,
-                     quotes=not no_quotes and fmt in ("json", "md"), limit=limit)
-    if fmt == "json":
-        emit(render([], [], "json", lang, payload=res.as_dict()), output)
-        return
-    parts = []
-    if res.works_table:
-        single = len({r.group for r in res.works_table}) == 1
-        cols = [Column("group", "groep", "group", 10, in_table=not single),
-                Column("verdict", "oordeel", "verdict", 12),
-                Column("label", "element (onderzoek)", "element (research)", 30),
-                Column("supporting", "steun (casussen)", "support (cases)", 12),
-                Column("contradicting", "tegen", "against", 8),
-                Column("used", "toegepast", "applied", 8, in_table=False)]
-        rows = [{"group": k.label("doelgroepen", r.group).split(" (")[0], "verdict": _t("werkt" if r.works else "werkt-minder", lang),
-                 "label": r.label, "supporting": r.supporting, "contradicting": r.contradicting, "used": r.used}
-                for r in res.works_table]
-        names = ", ".join(sorted({k.label("doelgroepen", r.group) for r in res.works_table}))
-        title = (f"Volgens het onderzoek (NRO, tabel 3.2)\n{names}" if lang == "nl"
-                 else f"According to the research (NRO, table 3.2)\n{names}")
-        parts.append(("## " if fmt == "md" else "") + title + "\n\n" + render(rows, cols, fmt, lang))
-    cols = [Column("rank", "#", "#", 2), Column("label", "interventie", "intervention", 22),
-            Column("score", "score", "score", 5), Column("cases", "casussen", "cases", 14),
-            Column("research", "onderzoek", "research", 12), Column("sources", "bronnen", "sources", 3),
-            Column("outcomes", "uitkomsten", "outcomes", 12, in_table=False),
-            Column("contexts", "omstandigheden", "circumstances", 10, in_table=False),
-            Column("angels", "engelen", "angels", 10, in_table=False),
-            Column("bears", "beren", "bears", 10, in_table=False)]
-    rows = [{"rank": n, "label": a.label, "score": a.score, "cases": a.cases, "research": _t(a.research, lang),
-             "sources": a.sources, "outcomes": [f"{key}×{v}" for key, v in a.outcomes.items()],
-             "contexts": a.contexts, "angels": a.angels, "bears": a.bears}
-            for n, a in enumerate(res.answers, 1)]
-    title = "Interventies gerangschikt op bewijs" if lang == "nl" else "Interventions ranked by evidence"
-    parts.append(("## " if fmt == "md" else "") + title + "\n\n" + render(rows, cols, fmt, lang))
-    if fmt == "md":
-        for n, a in enumerate(res.answers, 1):
-            lines = [f"### {n}. {a.label}", ""]
-            for ev in a.evidence:
-                q = f" — “{ev.quote['quote'][:200]}” ({ev.quote['anchor']})" if ev.quote and ev.quote.get("quote") else ""
-                lines.append(f"- {ev.case}: {ev.label or ev.intervention} [{ev.epistemic}]{q}")
-            parts.append("\n".join(lines) + "\n")
-    for note in res.notes:
-        parts.append(note + "\n")
-    emit("\n".join(parts), output)
+    res = what_works(open_backend(store, backend), lang=lang, group=group, context=context,
+                     outcome=outcome, factor=factor, limit=limit)
+    return what_works_view(res, lang)
 
 
 @click.command("engelen-beren")
-@click.option("--factor", help="Alleen deze factor (of factorgroep).")
-@click.option("--actor", help="Alleen engelen en beren waarvan de actor deze tekst bevat.")
+@click.option("--polariteit", "--polarity", "polarity", help="engel of beer.")
+@click.option("--basis", default="genoemd", show_default=True,
+              help="genoemd (door het boek), geinterpreteerd (onze lezing) of alle.")
+@click.option("--soort", "--kind", "kind", help="organisatie of medewerker.")
+@click.option("--case", "case_id", help="Alleen deze casus (id, zie `watwerkt cases`).")
+@click.option("--factor", help="Factor, bv. leidinggevende, ondernemingsraad, collega's.")
+@click.option("--actor", help="Hele woorden in de actor, ongevoelig voor accenten, bv. OR.")
+@click.option("--per", type=click.Choice(["factor"]), help="Tel per factor in plaats van items te tonen.")
 @store_option
 @backend_option
-@output_options
-def engelen_beren(factor, actor, store, backend, fmt, output, lang):
-    """Engelen en beren per factor over alle casussen, met tellingen en omslagen."""
-    from watwerkt.queries.knowledge import angels_and_bears
+@listing_command
+def engelen_beren(polarity, basis, kind, case_id, factor, actor, per, store, backend, lang, fmt):
+    """Engelen en beren zelf: casus, actor, polariteit, status, factor, basis, ankers.
 
-    res = angels_and_bears(_knowledge(store, lang, backend), factor=factor, actor=actor)
-    cols = [Column("label", "factor", "factor", 16), Column("angels", "engelen", "angels", 3),
-            Column("bears", "beren", "bears", 3), Column("potential", "mogelijk", "potential", 3),
-            Column("overcome", "overwonnen", "overcome", 3), Column("cases", "casussen", "cases", 8, in_table=False),
-            Column("flips", "omslag in", "flips in", 10)]
-    emit(render(res["rows"], cols, fmt, lang, payload=res), output)
+    Standaard alleen wat het boek zelf als engel of beer noemt; --basis alle toont ook onze lezing.
+    """
+    from watwerkt.queries.angels_bears import angels_and_bears
+    from watwerkt.queries.views import angels_bears_view
+
+    res = angels_and_bears(open_backend(store, backend), lang=lang, polarity=polarity, basis=basis, kind=kind,
+                           case=case_id, factor=factor, actor=actor, per_factor=per == "factor")
+    return angels_bears_view(res, lang)
 
 
 @click.command("factoren")

@@ -1,10 +1,19 @@
-"""Options shared by commands: paths, and the one output contract of every listing."""
+"""Options shared by commands: paths, backends, and the one output contract of every listing.
+
+A listing command is decorated with :func:`listing_command`; it only parses its own options,
+calls one library function and returns the :class:`~watwerkt.listing.Listing` its view made.
+The decorator adds ``--format`` (choices from the renderer registry), ``-o``, ``--lang``,
+``--compact``, ``--table`` and ``--csv-dialect``, renders the listing and writes it.
+"""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import click
+
+from watwerkt.renderers import REGISTRY
 
 corpus_option = click.option(
     "--corpus", type=click.Path(path_type=Path, file_okay=False), envvar="WATWERKT_CORPUS",
@@ -18,12 +27,18 @@ data_option = click.option(
     "--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), envvar="WATWERKT_DATA",
     help="Map met de gecureerde data (of WATWERKT_DATA).",
 )
+backend_option = click.option(
+    "--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True,
+    envvar="WATWERKT_BACKEND",
+    help="Ingebedde opslag of een Neo4j-server (WATWERKT_NEO4J_URI, _USER, _PASSWORD, _DATABASE).",
+)
+lang_option = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+                           envvar="WATWERKT_LANG", help="Taal van alle uitvoer (nl of en).")
 
 
 def output_options(func):
-    """``--format table|json|csv|md``, ``-o PATH`` (``-`` is stdout), ``--lang nl|en``."""
-    func = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-                        help="Taal van de uitvoer.")(func)
+    """The wave-1 options (``--format``, ``-o``, ``--lang``) of commands not yet on listings."""
+    func = lang_option(func)
     func = click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True),
                         default="-", help="Schrijf naar dit bestand (- is standaarduitvoer).")(func)
     func = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "md"]),
@@ -31,11 +46,35 @@ def output_options(func):
     return func
 
 
-backend_option = click.option(
-    "--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True,
-    envvar="WATWERKT_BACKEND",
-    help="Ingebedde opslag of een Neo4j-server (WATWERKT_NEO4J_URI, _USER, _PASSWORD, _DATABASE).",
-)
+def listing_options(func):
+    """``--format``, ``-o PATH`` (``-`` is stdout, ``DIR/`` a folder), ``--lang`` and table options."""
+    func = lang_option(func)
+    func = click.option("--csv-dialect", type=click.Choice(["standard", "excel-nl"]), default="standard",
+                        show_default=True, help="excel-nl: ';' als scheidingsteken, UTF-8 met BOM.")(func)
+    func = click.option("--table", "table_name", metavar="NAAM", help="Alleen deze tabel (CSV).")(func)
+    func = click.option("--compact", is_flag=True, help="Eén regel per rij; lange cellen afgekapt met '…'.")(func)
+    func = click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True), default="-",
+                        help="Schrijf naar dit bestand (- is standaarduitvoer, MAP/ één bestand per tabel).")(func)
+    func = click.option("--format", "fmt", type=click.Choice(list(REGISTRY)), default="table",
+                        show_default=True, help="Uitvoerformaat.")(func)
+    return func
+
+
+def listing_command(func):
+    """Render and write the listing the command returns, through the renderer registry."""
+
+    @listing_options
+    @functools.wraps(func)
+    def wrapper(*args, fmt, output, compact, table_name, csv_dialect, lang, **kwargs):
+        from watwerkt.output import wants_directory, write_output
+        from watwerkt.renderers import BINARY, RenderOptions, render, terminal_width
+
+        listing = func(*args, lang=lang, fmt=fmt, **kwargs)
+        opts = RenderOptions(width=terminal_width(), compact=compact, table=table_name,
+                             csv_dialect=csv_dialect, directory=wants_directory(output))
+        write_output(render(listing, fmt, opts), output, binary=fmt in BINARY)
+
+    return wrapper
 
 
 def open_backend(store, backend: str):

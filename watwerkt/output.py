@@ -1,0 +1,44 @@
+"""Write a rendered listing: to stdout, atomically to a file, or one file per table in a folder."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from watwerkt.errors import UsageError
+
+
+def wants_directory(output: str | Path | None) -> bool:
+    """``-o DIR/`` (a trailing slash) or an existing folder: one file per table."""
+    if output is None or str(output) in ("-", ""):
+        return False
+    return str(output).endswith("/") or Path(output).is_dir()
+
+
+def _atomic():
+    try:
+        from watwerkt.atomic import atomic_write_bytes
+    except ImportError:  # until the helper has moved down to core
+        from watwerkt.graph.atomic import atomic_write_bytes
+    return atomic_write_bytes
+
+
+def write_output(data: bytes | dict[str, bytes], output: str | Path | None, *, binary: bool = False) -> None:
+    if isinstance(data, dict):
+        if not wants_directory(output):
+            raise UsageError("deze uitvoer bestaat uit meerdere bestanden; geef een map met -o MAP/",
+                             en="this output is several files; give a folder with -o DIR/")
+        folder = Path(output)
+        for name, blob in sorted(data.items()):
+            _atomic()(folder / name, blob)
+        return
+    if output is None or str(output) == "-":
+        if binary and sys.stdout.isatty():
+            raise UsageError("binaire uitvoer niet naar de terminal; geef -o BESTAND",
+                             en="binary output not to a terminal; give -o FILE")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    if wants_directory(output):
+        raise UsageError(f"{output} is een map; geef een bestandsnaam", en=f"{output} is a folder; give a file name")
+    _atomic()(Path(output), data)

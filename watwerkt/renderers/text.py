@@ -1,0 +1,55 @@
+"""The terminal table: rich tables that wrap to the terminal width instead of cutting cells.
+
+Cells are folded onto more lines when a column is narrow; nothing is cut with "…" unless
+``--compact`` asks for one line per row. Colour is never used (output is the same on a TTY,
+in a pipe and in a file).
+"""
+
+from __future__ import annotations
+
+import io
+
+from watwerkt.listing import Listing, cell_text
+
+
+def _console(width: int):
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False,
+                   no_color=True, highlight=False, emoji=False, markup=False, soft_wrap=False)
+
+
+def render(listing: Listing, options) -> bytes:
+    from rich import box
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    console = _console(options.width)
+    out = console.file
+    if listing.title:
+        out.write(listing.title + "\n")
+    for line in listing.resolved:
+        out.write(line + "\n")
+    if listing.title or listing.resolved:
+        out.write("\n")
+    for table in listing.tables:
+        if table.title:
+            out.write(table.title + "\n")
+        columns = [c for c in table.columns if c.brief]
+        rt = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
+                       padding=(0, 1), header_style=None, collapse_padding=True)
+        for c in columns:
+            rt.add_column(c.header, min_width=min(c.min_width, max(len(c.header), 1)),
+                          overflow="ellipsis" if options.compact else "fold",
+                          no_wrap=options.compact)
+        for row in table.rows:
+            rt.add_row(*(Text(cell_text(row.get(c.key))) for c in columns))
+        if not table.rows:
+            out.write("(geen rijen)\n\n" if listing.lang == "nl" else "(no rows)\n\n")
+            continue
+        console.print(rt)
+        out.write("\n")
+    for note in listing.notes:
+        out.write(note + "\n")
+    text = "\n".join(line.rstrip() for line in out.getvalue().splitlines())
+    return (text.rstrip("\n") + "\n").encode("utf-8")
