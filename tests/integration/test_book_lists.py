@@ -134,3 +134,18 @@ def test_mergers_are_the_ones_the_text_states(ds):
     assert merged == {"hasselt": "zwartewaterland", "monster": "westland", "sittard": "sittard-geleen"}
     for later in ("meierijstad", "nissewaard", "beekdaelen"):
         assert later not in table
+
+
+# interventions the book describes as only planned or wished for (all others: used)
+NOT_USED = {
+    "astrid-managementassistentie": "planned",
+    "astrid-meeloopdag": "wished",
+    "tanja-hbo-opleiding": "wished",
+    "tanja-cursus-websitebeheer": "planned",
+    "brandweer-zhz-competentiespel": "planned",
+}
+
+
+def test_planned_and_wished_interventions(ds):
+    status = {i.id: i.status.value for c in ds.cases for i in c.interventions}
+    assert {k: v for k, v in status.items() if v != "used"} == NOT_USED
