@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from watwerkt.anchors import Anchor
 from watwerkt.ingest.checks import Problem
-from watwerkt.ingest.corpus import Anchor, Corpus
+from watwerkt.ingest.corpus import Corpus
 from watwerkt.ingest.data import Dataset
 from watwerkt.records import Case, Finding, Text
 

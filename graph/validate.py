@@ -13,10 +13,11 @@ from pathlib import Path
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
+from watwerkt.anchors import Anchor
 from watwerkt.errors import WatwerktError
 from watwerkt.graph.build import ID, OA, WW
 from watwerkt.ingest.checks import Problem
-from watwerkt.ingest.corpus import Anchor, Corpus
+from watwerkt.ingest.corpus import Corpus
 
 SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
