@@ -80,8 +80,9 @@ def build_graph_from(settings: Settings, progress: Callable[[str], None] = _quie
     progress("check")
     errors = [p for p in check_dataset(ds, corpus) if p.level == "error"]
     if errors:
-        more = f" (and {len(errors) - 1} more; run `watwerkt check`)" if len(errors) > 1 else ""
-        raise DataError(errors[0].message + more, where=errors[0].where)
+        n, first = len(errors) - 1, errors[0]
+        raise DataError(first.message + (f" (en nog {n}; zie `watwerkt check`)" if n else ""), where=first.where,
+                        en=(first.en or first.message) + (f" (and {n} more; run `watwerkt check`)" if n else ""))
     progress("graph")
     return build_graph(ds, corpus, ONTOLOGY_DIR), ds, corpus
 

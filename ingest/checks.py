@@ -16,7 +16,7 @@ build refuses on the first.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -30,12 +30,27 @@ from watwerkt.records import Case, Programme, ReportPart
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One problem: ``where`` is file:line, ``message`` Dutch, ``en`` its English version."""
+
     where: str
     message: str
     level: str = "error"  # error | warning
+    en: str = field(default="", compare=False)
+
+    def line(self, lang: str = "nl") -> str:
+        level = {"error": "fout", "warning": "waarschuwing"}.get(self.level, self.level) if lang == "nl" else self.level
+        return f"{self.where}: {level}: {(self.en or self.message) if lang == 'en' else self.message}"
 
     def __str__(self) -> str:
         return f"{self.where}: {self.level}: {self.message}"
+
+
+# the kinds of ids that must be unique, in Dutch (the loader declares them in English)
+KINDS_NL = {"intervention": "interventie", "influence": "invloed", "outcome": "uitkomst",
+            "transition": "loopbaanstap", "driver": "aanleiding", "lesson": "les", "key number": "kerngetal",
+            "statement": "uitspraak", "practice": "praktijk", "works-table element": "element van de werkt-tabel",
+            "group profile": "groepsprofiel", "source": "bron", "municipality": "gemeente", "case": "casus",
+            "report part": "rapportdeel", "programme": "programma", "finding": "bevinding"}
 
 
 def iter_anchored(obj: BaseModel, path: str) -> Iterator[tuple[str, str]]:
@@ -80,7 +95,7 @@ def check_anchors(ds: Dataset, corpus: Corpus) -> list[Problem]:
         try:
             corpus.verify(Anchor.parse(text))
         except WatwerktError as exc:
-            problems.append(Problem(where, str(exc)))
+            problems.append(Problem(where, exc.message, en=exc.en or ""))
     return problems
 
 
@@ -93,18 +108,24 @@ class _Checker:
         self.works_ids = {e.id for part in ds.report for e in part.works}
         self.munis = {m.id for m in ds.municipalities.municipalities} if ds.municipalities else set()
 
-    def add(self, where: str, message: str) -> None:
-        self.problems.append(Problem(where, message))
+    def add(self, where: str, nl: str, en: str) -> None:
+        self.problems.append(Problem(where, nl, en=en))
 
     def need(self, scheme: str, ids, where: str, what: str) -> None:
         known = self.ds.concept_ids(scheme)
         for i in ids:
             if i is not None and i not in known:
-                self.add(where, f"{what}: unknown concept {i!r} in scheme {scheme!r}")
+                self.add(where, f"{what}: onbekend concept {i!r} in schema {scheme!r}",
+                         f"{what}: unknown concept {i!r} in scheme {scheme!r}")
 
     def muni(self, m: str | None, where: str, what: str) -> None:
         if m and m not in self.munis:
-            self.add(where, f"{what}: unknown municipality {m!r} (not in reference/gemeenten.yaml)")
+            self.add(where, f"{what}: onbekende gemeente {m!r} (niet in reference/gemeenten.yaml)",
+                     f"{what}: unknown municipality {m!r} (not in reference/gemeenten.yaml)")
+
+    def unknown_org(self, where: str, what: str, ref: str) -> None:
+        self.add(where, f"{what}: onbekende organisatie {ref!r} (niet bij de organisaties van de casus)",
+                 f"{what}: unknown organisation {ref!r} (not among the case's organisations)")
 
     def case(self, case: Case) -> None:
         path = self.ds.file_of(case)
@@ -124,8 +145,7 @@ class _Checker:
             for name in ("organisation_from", "organisation_to"):
                 ref = getattr(t, name)
                 if ref and ref not in orgs:
-                    self.add(at(t.id, field=name), f"{what}: unknown organisation {ref!r} "
-                                                   f"(not among the case's organisations)")
+                    self.unknown_org(at(t.id, field=name), what, ref)
         for d in case.drivers:
             self.need("aanleidingen", [d.concept], at(d.id, field="concept"), f"{case.id}.drivers[{d.id}]")
         for iv in case.interventions:
@@ -133,11 +153,11 @@ class _Checker:
             self.need("interventietypen", iv.types, at(iv.id, field="types"), what)
             self.need("doelgroepen", iv.target_groups, at(iv.id, field="target_groups"), what)
             if iv.organisation and iv.organisation not in orgs:
-                self.add(at(iv.id, field="organisation"),
-                         f"{what}: unknown organisation {iv.organisation!r} (not among the case's organisations)")
+                self.unknown_org(at(iv.id, field="organisation"), what, iv.organisation)
             for e in iv.works_elements:
                 if e not in self.works_ids:
-                    self.add(at(iv.id, field="works_elements"), f"{what}: unknown works-table element {e!r}")
+                    self.add(at(iv.id, field="works_elements"), f"{what}: onbekend element van de werkt-tabel {e!r}",
+                             f"{what}: unknown works-table element {e!r}")
         for inf in case.influences:
             self.need("factoren", inf.factors, at(inf.id, field="factors"), f"{case.id}.influences[{inf.id}]")
         for o in case.outcomes:
@@ -194,16 +214,17 @@ class _Checker:
         if ds.municipalities:
             for m in ds.municipalities.municipalities:
                 if m.merged_into and m.merged_into not in self.munis:
-                    self.add(self._muni_at(m.id, "merged_into"), f"municipality {m.id}: merged into unknown "
-                                                                 f"{m.merged_into!r}")
+                    self.add(self._muni_at(m.id, "merged_into"),
+                             f"gemeente {m.id}: opgegaan in een onbekende gemeente {m.merged_into!r}",
+                             f"municipality {m.id}: merged into unknown {m.merged_into!r}")
         for f in ds.findings:
             path = ds.file_of(f)
-            self.need("kwaliteitsproblemen", [f.kind], ds.at(path, f.id, field="kind"), f"finding {f.id}")
+            self.need("kwaliteitsproblemen", [f.kind], ds.at(path, f.id, field="kind"), f"findings[{f.id}]")
             doc = f.anchors[0].split(":", 1)[0]
             if path.stem != doc:
                 self.add(ds.at(path, f.id, field="anchors"),
-                         f"finding {f.id}: its first anchor points into {doc!r}, so it belongs in "
-                         f"findings/{doc}.yaml")
+                         f"bevinding {f.id}: het eerste anker wijst in {doc!r}, dus hoort ze in findings/{doc}.yaml",
+                         f"finding {f.id}: its first anchor points into {doc!r}, so it belongs in findings/{doc}.yaml")
 
     def _muni_at(self, ident: str, field: str) -> str:
         for path in self.ds.documents:
@@ -219,6 +240,7 @@ class _Checker:
             for c in scheme.concepts:
                 if c.broader and c.broader not in parent:
                     self.add(self.ds.at(path, scheme.scheme, c.id, field="broader"),
+                             f"concept {scheme.scheme}/{c.id}: broader {c.broader!r} is onbekend",
                              f"concept {scheme.scheme}/{c.id}: broader {c.broader!r} unknown")
                     continue
                 seen = [c.id]
@@ -230,9 +252,10 @@ class _Checker:
                     cycle = seen[seen.index(nxt):]
                     if frozenset(cycle) not in reported:
                         reported.add(frozenset(cycle))
+                        chain = " -> ".join([*cycle, cycle[0]])
                         self.add(self.ds.at(path, scheme.scheme, cycle[0], field="broader"),
-                                 f"scheme {scheme.scheme}: broader forms a cycle "
-                                 f"{' -> '.join([*cycle, cycle[0]])}")
+                                 f"schema {scheme.scheme}: broader vormt een kring {chain}",
+                                 f"scheme {scheme.scheme}: broader forms a cycle {chain}")
 
     def duplicates(self) -> None:
         first: dict[tuple[str, str], str] = {}
@@ -241,10 +264,14 @@ class _Checker:
             if other is where:
                 continue
             if kind == "scheme":
-                self.add(where, f"scheme {ident!r} is split over two files: {other} and here "
-                                "(one scheme, one file: concepts/<scheme>.yaml)")
+                self.add(where, f"schema {ident!r} staat in twee bestanden: {other} en hier "
+                                "(één schema, één bestand: concepts/<schema>.yaml)",
+                         f"scheme {ident!r} is split over two files: {other} and here "
+                         "(one scheme, one file: concepts/<scheme>.yaml)")
             else:
-                self.add(where, f"{kind} id {ident!r} is used twice: first at {other}")
+                nl = KINDS_NL.get(kind) or kind.replace("concept of scheme", "concept van schema")
+                self.add(where, f"{nl} id {ident!r} komt twee keer voor: eerst op {other}",
+                         f"{kind} id {ident!r} is used twice: first at {other}")
 
     def organisations(self) -> None:
         """One organisation id may appear in several cases; it must describe one organisation."""
@@ -254,9 +281,12 @@ class _Checker:
                 key = (o.name, o.type, o.municipality)
                 seen = first.setdefault(o.id, (key, case.id))
                 if seen[0] != key:
+                    what = f"{case.id}.organisations[{o.id}]"
                     self.add(self.ds.at(self.ds.file_of(case), case.id, o.id),
-                             f"{case.id}.organisations[{o.id}]: described differently in case {seen[1]!r} "
-                             "(name, type and municipality must agree)")
+                             f"{what}: anders beschreven in casus {seen[1]!r} (naam, soort en gemeente "
+                             "moeten gelijk zijn)",
+                             f"{what}: described differently in case {seen[1]!r} (name, type and municipality "
+                             "must agree)")
 
     def book(self) -> None:
         """A case file must agree with data/book.yaml on number and kind."""
@@ -268,10 +298,12 @@ class _Checker:
             e = manifest.get(c.id)
             where = ds.at(ds.file_of(c), c.id, field="number")
             if e is None:
-                self.add(where, f"case {c.id}: id not listed in data/book.yaml")
+                self.add(where, f"casus {c.id}: id staat niet in data/book.yaml",
+                         f"case {c.id}: id not listed in data/book.yaml")
             elif (e.number, e.kind) != (c.number, c.kind):
-                self.add(where, f"case {c.id}: number/kind {c.number}/{c.kind.value} disagree with "
-                                f"data/book.yaml ({e.number}/{e.kind.value})")
+                ours, theirs = f"{c.number}/{c.kind.value}", f"{e.number}/{e.kind.value}"
+                self.add(where, f"casus {c.id}: nummer/soort {ours} wijkt af van data/book.yaml ({theirs})",
+                         f"case {c.id}: number/kind {ours} disagree with data/book.yaml ({theirs})")
 
 
 def check_dataset(ds: Dataset, corpus: Corpus | None = None) -> list[Problem]:
@@ -289,7 +321,7 @@ def check_dataset(ds: Dataset, corpus: Corpus | None = None) -> list[Problem]:
     ch.organisations()
     ch.book()
     problems = ch.problems
-    problems.extend(Problem(where, message) for where, message in check_texts(ds.documents))
+    problems.extend(Problem(where, nl, en=en) for where, nl, en in check_texts(ds.documents))
     if corpus is not None:
         problems.extend(check_anchors(ds, corpus))
     return sorted(set(problems), key=_order)

@@ -26,10 +26,7 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
-from watwerkt.anchors import Anchor
 from watwerkt.errors import DataError
-from watwerkt.ingest.corpus import SourceInfo
-from watwerkt.ingest.segments import Segmentation, add_sources_and_segments
 from watwerkt.ingest.yamlread import YSeq, read_documents
 from watwerkt.records import (
     Case,
@@ -99,18 +96,24 @@ def _line_of_message(doc: Any, msg: str) -> int | None:
     return owner.line if owner is not None else None
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> tuple[str, str]:
+    """What ``value`` is, in Dutch and English."""
     if isinstance(value, dict):
-        return "a mapping"
+        return "een mapping", "a mapping"
     if isinstance(value, list):
-        return "a list"
-    return "nothing" if value is None else f"the value {str(value)[:40]!r}"
+        return "een lijst", "a list"
+    if value is None:
+        return "niets", "nothing"
+    shown = repr(str(value)[:40])
+    return f"de waarde {shown}", f"the value {shown}"
 
 
 def parse_model(model: type[M], doc: Any, path: Path, line: int | None = None) -> M:
     """Validate one document as ``model``; a problem is a DataError naming file:line."""
     if not isinstance(doc, dict):
-        raise DataError(f"expected a mapping of keys to values, found {_kind(doc)}",
+        nl, en = _kind(doc)
+        raise DataError(f"verwacht een mapping van sleutels naar waarden, gevonden: {nl}",
+                        en=f"expected a mapping of keys to values, found {en}",
                         where=f"{path}:{getattr(doc, 'line', None) or line or 1}")
     try:
         return model.model_validate(doc)
@@ -120,10 +123,12 @@ def parse_model(model: type[M], doc: Any, path: Path, line: int | None = None) -
         at = _line_of(doc, loc) if loc else _line_of_message(doc, err["msg"]) or _line_of(doc, loc)
         where = f"{path}:{at or line or 1}"
         dotted = ".".join(str(p) for p in loc) or "(top)"
-        more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+        n = len(exc.errors()) - 1
         value = err.get("input")
-        shown = f" got {value!r};" if value is not None and not isinstance(value, dict | list) else ""
-        raise DataError(f"{dotted}:{shown} {err['msg']}{more}", where=where) from exc
+        plain = value is not None and not isinstance(value, dict | list)
+        raise DataError(f"{dotted}:{f' kreeg {value!r};' if plain else ''} {err['msg']}{f' (en nog {n})' if n else ''}",
+                        en=f"{dotted}:{f' got {value!r};' if plain else ''} {err['msg']}{f' (and {n} more)' if n else ''}",
+                        where=where) from exc
 
 
 # ---------------------------------------------------------------- shapes of the other files
@@ -190,16 +195,6 @@ class Dataset:
     origin: dict[int, Path] = field(default_factory=dict)  # id(record) -> its file
     declared_n: dict[tuple, int] = field(default_factory=dict, repr=False)
     book: BookManifest | None = None  # data/book.yaml
-    # what the graph builder needs besides the records, so that it reads no file itself
-    # (filled by ingest.segments.store.add_sources_and_segments)
-    sources: list[SourceInfo] = field(default_factory=list)  # data/sources.yaml
-    segmentations: dict[str, Segmentation] = field(default_factory=dict)  # data/segments/<doc>.yaml
-    segment_findings: list[Finding] = field(default_factory=list)  # not covered by a coded finding
-
-    @property
-    def personal(self) -> list[Anchor]:
-        """The contact lines and blocks of every source: never quoted, never searched."""
-        return [a for seg in self.segmentations.values() for a in seg.personal]
 
     def at(self, path: Path, *ids: str, field: str | None = None) -> str:
         """``path:line`` of the record ``ids`` (outer to inner) in ``path``, or of one field."""
@@ -246,25 +241,28 @@ def _files(root: Path, folder: str, *, required: bool) -> list[Path]:
     where = root / folder
     if not where.is_dir():
         if required:
-            raise DataError(f"the folder {folder}/ is missing", where=str(where),
-                            hint="every data folder has concepts/, reference/ and cases/")
+            raise DataError(f"de map {folder}/ ontbreekt", en=f"the folder {folder}/ is missing", where=str(where),
+                            hint="een datamap heeft concepts/, reference/ en cases/",
+                            hint_en="every data folder has concepts/, reference/ and cases/")
         return []
     stray = sorted(where.glob("*.yml"))
     if stray:
-        raise DataError("data files end in .yaml", where=str(stray[0]), hint="rename it to .yaml")
+        raise DataError("databestanden eindigen op .yaml", en="data files end in .yaml", where=str(stray[0]),
+                        hint="hernoem het naar .yaml", hint_en="rename it to .yaml")
     files = sorted(where.glob("*.yaml"))
     if required and not files:
-        raise DataError(f"the folder {folder}/ holds no .yaml file", where=str(where))
+        raise DataError(f"de map {folder}/ bevat geen .yaml-bestand", en=f"the folder {folder}/ holds no .yaml file",
+                        where=str(where))
     return files
 
 
 def _docs(ds: Dataset, path: Path, *, one: bool = False) -> list[tuple[Any, int]]:
     docs = read_yaml_documents(path)
     if not docs:
-        raise DataError("the file is empty", where=f"{path}:1")
+        raise DataError("het bestand is leeg", en="the file is empty", where=f"{path}:1")
     if one and len(docs) > 1:
-        raise DataError("this file holds one document; a second one starts here",
-                        where=f"{path}:{docs.lines[1]}")
+        raise DataError("dit bestand bevat één document; hier begint een tweede",
+                        en="this file holds one document; a second one starts here", where=f"{path}:{docs.lines[1]}")
     ds.documents[path] = docs
     for doc in docs:
         _index(ds, path, doc)
@@ -301,7 +299,8 @@ def load_dataset(root: Path) -> Dataset:
     are recorded in ``declared`` and refused by :func:`watwerkt.ingest.checks.check_dataset`.
     """
     if not root.is_dir():
-        raise DataError("data folder not found", where=str(root), hint="pass --data DIR")
+        raise DataError("datamap niet gevonden", en="data folder not found", where=str(root),
+                        hint="geef --data MAP", hint_en="pass --data DIR")
     ds = Dataset(root=root)
     _load_side_files(ds)
     for path in _files(root, "concepts", required=True):
@@ -357,5 +356,4 @@ def load_dataset(root: Path) -> Dataset:
                 ds.declare("finding", finding.id, path, finding.id)
                 ds.origin[id(finding)] = path
                 ds.files.setdefault(f"finding:{finding.id}", path)
-    add_sources_and_segments(ds)
     return ds

@@ -45,8 +45,12 @@ def _texts(obj: Any, field: str, line: int) -> Iterator[tuple[str, int, str]]:
                               lines[i] if i < len(lines) else ln))
 
 
-def check_texts(documents: dict[Path, list]) -> Iterator[tuple[str, str]]:
-    """Yield (file:line, message) for each text with contact details or a line break."""
+KIND_NL = {"e-mail address": "een e-mailadres", "phone number": "een telefoonnummer"}
+
+
+def check_texts(documents: dict[Path, list]) -> Iterator[tuple[str, str, str]]:
+    """Yield (file:line, Dutch message, English message) for each text with contact details,
+    a line break or a control character."""
     for path, docs in documents.items():
         lines = getattr(docs, "lines", [1] * len(docs))
         for doc, line in zip(docs, lines, strict=False):
@@ -57,12 +61,17 @@ def check_texts(documents: dict[Path, list]) -> Iterator[tuple[str, str]]:
                 kind = contact_kind(text)
                 if kind:
                     article = "an" if kind[0] in "aeiou" else "a"
-                    yield where, (f"{name}: holds {article} {kind}; contact details never enter the "
-                                  "graph (describe the contact in words instead)")
+                    yield where, (f"{name}: bevat {KIND_NL[kind]}; contactgegevens komen nooit in de graaf "
+                                  "(beschrijf het contact in woorden)"), (
+                                  f"{name}: holds {article} {kind}; contact details never enter the graph "
+                                  "(describe the contact in words instead)")
                 stripped = text.strip()
                 if _LINE_BREAK.search(stripped):
-                    yield where, (f"{name}: a line break inside a text; write it on one line "
+                    yield where, (f"{name}: een regeleinde in een tekst; schrijf hem op één regel "
+                                  "(een gevouwen blok `>-` voegt regels samen met spaties)"), (
+                                  f"{name}: a line break inside a text; write it on one line "
                                   "(a folded block `>-` joins lines with spaces)")
                 elif _CONTROL.search(stripped):
                     ch = _CONTROL.search(stripped).group(0)
-                    yield where, f"{name}: the control character U+{ord(ch):04X} inside a text"
+                    yield (where, f"{name}: het stuurteken U+{ord(ch):04X} in een tekst",
+                           f"{name}: the control character U+{ord(ch):04X} inside a text")

@@ -50,11 +50,16 @@ class YSeq(list):
         self.lines: list[int] = []
 
 
+def _refused(nl: str, en: str, where, line: int, hint: str | None = None, hint_en: str | None = None) -> DataError:
+    return DataError(f"{nl} zijn niet toegestaan in de gecureerde data", en=f"{en} are not allowed in curated data",
+                     where=f"{where}:{line}", hint=hint, hint_en=hint_en)
+
+
 def decode(path: Path, data: bytes) -> str:
     """UTF-8 text of ``data``, or a DataError naming the line of the first bad byte."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
-        raise DataError("the file is UTF-16, not UTF-8", where=f"{path}:1",
-                        hint="save it as UTF-8")
+        raise DataError("het bestand is UTF-16, geen UTF-8", en="the file is UTF-16, not UTF-8",
+                        where=f"{path}:1", hint="sla het op als UTF-8", hint_en="save it as UTF-8")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -62,23 +67,26 @@ def decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         bad = data[exc.start:exc.start + 1].hex()
-        raise DataError(f"not UTF-8: byte 0x{bad} (Latin-1 or another encoding?)",
-                        where=f"{path}:{line}", hint="save the file as UTF-8") from exc
+        raise DataError(f"geen UTF-8: byte 0x{bad} (Latin-1 of een andere codering?)",
+                        en=f"not UTF-8: byte 0x{bad} (Latin-1 or another encoding?)", where=f"{path}:{line}",
+                        hint="sla het bestand op als UTF-8", hint_en="save the file as UTF-8") from exc
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     """The UTF-8 text of a data file, refusing folders, missing and oversized files."""
     if path.is_dir():
-        raise DataError("is a folder, not a YAML file", where=str(path))
+        raise DataError("is een map, geen YAML-bestand", en="is a folder, not a YAML file", where=str(path))
     try:
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except FileNotFoundError as exc:
-        raise DataError("file not found", where=str(path)) from exc
+        raise DataError("bestand niet gevonden", en="file not found", where=str(path)) from exc
     except OSError as exc:
-        raise DataError(f"cannot read the file: {exc.strerror}", where=str(path)) from exc
+        raise DataError(f"kan het bestand niet lezen: {exc.strerror}", en=f"cannot read the file: {exc.strerror}",
+                        where=str(path)) from exc
     if len(data) > max_bytes:
-        raise DataError(f"file larger than {max_bytes // 1_000_000} MB", where=str(path))
+        mb = max_bytes // 1_000_000
+        raise DataError(f"bestand groter dan {mb} MB", en=f"file larger than {mb} MB", where=str(path))
     return decode(path, data)
 
 
@@ -96,16 +104,18 @@ def _scalar(yaml, loader, event, where, line: int) -> Any:
     if tag == "tag:yaml.org,2002:str":
         return event.value
     if tag == "tag:yaml.org,2002:merge":
-        raise DataError("YAML merge keys (<<) are not allowed in curated data", where=f"{where}:{line}")
+        raise _refused("YAML-samenvoegsleutels (<<)", "YAML merge keys (<<)", where, line)
     construct = loader.yaml_constructors.get(tag)
     if construct is None:
-        raise DataError(f"the value {event.value!r} has a YAML type curated data does not use",
+        raise DataError(f"de waarde {event.value!r} heeft een YAML-type dat de data niet gebruikt",
+                        en=f"the value {event.value!r} has a YAML type curated data does not use",
                         where=f"{where}:{line}")
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
     try:
         return construct(loader, node)
     except (ValueError, OverflowError) as exc:
-        raise DataError(f"the value {event.value!r} cannot be read ({exc})", where=f"{where}:{line}") from exc
+        raise DataError(f"de waarde {event.value!r} is niet te lezen ({exc})",
+                        en=f"the value {event.value!r} cannot be read ({exc})", where=f"{where}:{line}") from exc
 
 
 def parse(text: str, where: Path | str) -> YSeq:
@@ -116,13 +126,14 @@ def parse(text: str, where: Path | str) -> YSeq:
         _build(yaml, loader, docs, where)
     except yaml.reader.ReaderError as exc:
         line = text.encode("utf-8", "replace")[:exc.position].count(b"\n") + 1
-        raise DataError(f"not valid YAML: character U+{exc.character:04X} is not allowed ({exc.reason})",
+        raise DataError(f"geen geldige YAML: het teken U+{exc.character:04X} is niet toegestaan ({exc.reason})",
+                        en=f"not valid YAML: character U+{exc.character:04X} is not allowed ({exc.reason})",
                         where=f"{where}:{line}") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         at = f"{where}:{mark.line + 1}" if mark else str(where)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise DataError(f"not valid YAML: {problem}", where=at) from exc
+        raise DataError(f"geen geldige YAML: {problem}", en=f"not valid YAML: {problem}", where=at) from exc
     finally:
         loader.dispose()
     return docs
@@ -142,18 +153,17 @@ def _build(yaml, loader, docs: YSeq, where) -> None:
             continue
         if cls is not scalar and cls is not mapping and cls is not sequence:
             if cls is ev.AliasEvent:
-                raise DataError("YAML aliases (*name) are not allowed in curated data; write the value out",
-                                where=f"{where}:{event.start_mark.line + 1}")
+                raise _refused("YAML-aliassen (*naam)", "YAML aliases (*name)", where, event.start_mark.line + 1,
+                               "schrijf de waarde uit", "write the value out")
             if cls is ev.DocumentStartEvent:
                 stack = []
                 doc_line = event.start_mark.line + 1
             continue
         line = event.start_mark.line + 1
         if event.anchor is not None:
-            raise DataError(f"YAML anchors (&{event.anchor}) are not allowed in curated data",
-                            where=f"{where}:{line}")
+            raise _refused(f"YAML-ankers (&{event.anchor})", f"YAML anchors (&{event.anchor})", where, line)
         if event.tag is not None:
-            raise DataError(f"YAML tags ({event.tag}) are not allowed in curated data", where=f"{where}:{line}")
+            raise _refused(f"YAML-tags ({event.tag})", f"YAML tags ({event.tag})", where, line)
         if cls is scalar:
             value = _scalar(yaml, loader, event, where, line)
             if stack:
@@ -173,7 +183,8 @@ def _build(yaml, loader, docs: YSeq, where) -> None:
             if parent.__class__ is YMap:
                 key = top[1]
                 if key is NOKEY:
-                    raise DataError("a key must be a plain value, not a list or mapping", where=f"{where}:{line}")
+                    raise DataError("een sleutel is een enkele waarde, geen lijst of mapping",
+                                    en="a key must be a plain value, not a list or mapping", where=f"{where}:{line}")
                 parent[key] = value
                 parent.lines[key] = line
                 top[1] = NOKEY
@@ -182,7 +193,8 @@ def _build(yaml, loader, docs: YSeq, where) -> None:
                 parent.lines.append(line)
         if cls is not scalar:
             if len(stack) >= MAX_DEPTH:
-                raise DataError(f"nested deeper than {MAX_DEPTH} levels", where=f"{where}:{line}")
+                raise DataError(f"dieper genest dan {MAX_DEPTH} niveaus", en=f"nested deeper than {MAX_DEPTH} levels",
+                                where=f"{where}:{line}")
             stack.append([value, NOKEY])
     # a document that is only a null scalar (or nothing) is dropped
     keep = [(d, ln) for d, ln in zip(docs, docs.lines, strict=True) if d is not None]
@@ -195,10 +207,13 @@ def _key(top: list, key: Any, line: int, where) -> None:
     try:
         hash(key)
     except TypeError as exc:  # pragma: no cover - scalars are hashable
-        raise DataError("a key must be a plain value", where=f"{where}:{line}") from exc
+        raise DataError("een sleutel is een enkele waarde", en="a key must be a plain value",
+                        where=f"{where}:{line}") from exc
     if key in parent:
-        raise DataError(f"key {key!r} appears twice in one mapping (lines {parent.lines.get(key, '?')} "
-                        f"and {line})", where=f"{where}:{line}")
+        first = parent.lines.get(key, "?")
+        raise DataError(f"sleutel {key!r} staat twee keer in één mapping (regels {first} en {line})",
+                        en=f"key {key!r} appears twice in one mapping (lines {first} and {line})",
+                        where=f"{where}:{line}")
     top[1] = key
     parent.lines[key] = line  # the value's line replaces this when the value starts
 

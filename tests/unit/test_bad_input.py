@@ -246,7 +246,7 @@ CASES = [
     ("concept-twice-in-scheme", sub("  - {id: economie,", "  - {id: omgeving, nl: Nog eens, en: Again}\n  - {id: economie,", SCHEMES), r"schemes\.yaml:{line}: concept of scheme 'factoren', id 'omgeving' is used twice: first at .*schemes\.yaml:\d+"),
     ("case-id-twice", copy(C2, "cases/03-piet.yaml", ("piet-", "piet2-")), r"03-piet\.yaml:1: case id 'piet' is used twice: first at .*02-piet\.yaml:1"),
     ("intervention-id-twice", sub("{id: piet-cursus,", "{id: vbs-loopbaanwinkel,", C2), r"02-piet\.yaml:{line}: intervention id 'vbs-loopbaanwinkel' is used twice: first at .*01-voorbeeldstad\.yaml:\d+"),
-    ("influence-id-twice", sub("{id: piet-teamleider,", "{id: vbs-wethouder,", C2), r"influence id 'vbs-wethouder' is used twice"),
+    ("influence-id-twice", sub("{id: piet-teamleider,", "{id: vbs-wethouder,", C2), r"02-piet\.yaml:{line}: influence id 'vbs-wethouder' is used twice: first at .*01-voorbeeldstad\.yaml:\d+"),
     ("outcome-id-twice", sub("{id: piet-plezier,", "{id: vbs-verzuim,", C2), r"02-piet\.yaml:{line}: outcome id 'vbs-verzuim' is used twice"),
     ("key-number-id-twice", sub("{id: opstap-deelnemers,", "{id: vbs-geplaatst,", PROG), r"opstap\.yaml:{line}: key number id 'vbs-geplaatst' is used twice"),
     ("statement-id-twice", sub("{id: nro-aanbeveling-1,", "{id: nro-stim-1,", REPORT), r"werkt\.yaml:{line}: statement id 'nro-stim-1' is used twice"),
@@ -292,10 +292,21 @@ def built_store(tmp_path_factory, kitchen) -> Path:
 def test_there_are_enough_cases():
     assert len(CASES) >= 70
     assert len({c[0] for c in CASES}) == len(CASES)
+    for name, _mutate, pattern in CASES:  # every case names the file (and a line where there is one)
+        assert re.match(r"^[\w(|)/\\.-]+(\.ya?ml(:(\{line\}|\\d\+|\d+))?)?$", _where(pattern)[:-2]), name
 
 
+def _where(pattern: str) -> str:
+    """The file-and-line part of a case's pattern (what the Dutch message must start with)."""
+    return pattern.split(": ", 1)[0] + ": "
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize(("mutate", "pattern"), [pytest.param(m, p, id=i) for i, m, p in CASES])
-def test_bad_data_is_refused_in_one_line(mutate, pattern, kitchen, tmp_path, built_store, capsys):
+def test_bad_data_is_refused_in_one_line(mutate, pattern, lang, kitchen, tmp_path, built_store, capsys,
+                                         monkeypatch):
+    """Dutch (the default): the line names the file and line; English: the whole message."""
+    monkeypatch.setenv("WATWERKT_LANG", lang)
     data = tmp_path / "data"
     shutil.copytree(kitchen, data)
     line = mutate(data)
@@ -308,7 +319,8 @@ def test_bad_data_is_refused_in_one_line(mutate, pattern, kitchen, tmp_path, bui
     assert "Traceback" not in err + out
     assert len(lines) == 1, err
     assert lines[0].startswith("watwerkt: "), lines[0]
-    assert re.search(pattern.replace("{line}", str(line)), lines[0]), lines[0]
+    want = pattern if lang == "en" else _where(pattern)
+    assert re.search(want.replace("{line}", str(line)), lines[0]), lines[0]
     assert _store_files(built_store) == before
 
 
@@ -348,5 +360,5 @@ def test_check_lists_the_same_problems(case_id, kitchen, tmp_path, capsys):
     out, err = capsys.readouterr()
     assert code == 1
     assert "Traceback" not in out + err
-    want = re.sub(r"^watwerkt: ", "", pattern.replace("{line}", str(line)))
-    assert any(re.search(want.replace(": ", ": error: ", 1), x) for x in out.splitlines()), out
+    want = _where(pattern).replace("{line}", str(line)) + "error: "
+    assert any(re.search(want, x) for x in out.splitlines()), out

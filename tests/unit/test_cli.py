@@ -92,7 +92,7 @@ def test_data_error_is_one_line_with_file_and_line(cli, kitchen, tmp_path):
     p.write_text(p.read_text(encoding="utf-8").replace("age: 50", "age: vijftig"), encoding="utf-8")
     code, _, err = cli("build", "--data", str(d), "--corpus", str(d / "corpus"), "--store", str(tmp_path / "s"))
     assert code == 1
-    assert err.startswith(f"watwerkt: {p}:") and "employee.age: got 'vijftig'" in err
+    assert err.startswith(f"watwerkt: {p}:") and "employee.age: kreeg 'vijftig'" in err
     assert len(err.strip().splitlines()) == 1
     assert not (tmp_path / "s").exists()
 

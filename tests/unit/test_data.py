@@ -29,14 +29,16 @@ def test_bad_polarity_names_file_and_line(copy):
     line = next(i for i, s in enumerate(text.splitlines(), 1) if "polarity: wolf" in s)
     with pytest.raises(DataError) as exc:
         load_dataset(copy)
-    assert str(exc.value).startswith(f"{p}:{line}: influences.1.polarity: got 'wolf'")
+    assert exc.value.line("en").startswith(f"{p}:{line}: influences.1.polarity: got 'wolf'")
+    assert str(exc.value).startswith(f"{p}:{line}: influences.1.polarity: kreeg 'wolf'")
 
 
 def test_yaml_syntax_error_names_the_line(copy):
     p = copy / "cases" / "02-piet.yaml"
     p.write_text("id: piet\nkind: [unclosed\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"02-piet.yaml:\d+: not valid YAML"):
+    with pytest.raises(DataError, match=r"02-piet.yaml:\d+: geen geldige YAML") as exc:
         load_dataset(copy)
+    assert "not valid YAML" in exc.value.line("en")
 
 
 def test_unknown_concept_is_a_problem(copy):
@@ -45,8 +47,10 @@ def test_unknown_concept_is_a_problem(copy):
                  encoding="utf-8")
     line = next(i for i, s in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if "[geluk]" in s)
     problems = check_dataset(load_dataset(copy))
-    assert [str(x) for x in problems] == [
+    assert [x.line("en") for x in problems] == [
         f"{p}:{line}: error: voorbeeldstad.influences[vbs-drukte]: unknown concept 'geluk' in scheme 'factoren'"]
+    assert [x.line() for x in problems] == [
+        f"{p}:{line}: fout: voorbeeldstad.influences[vbs-drukte]: onbekend concept 'geluk' in schema 'factoren'"]
 
 
 def test_dangling_reference_inside_a_case_is_refused(copy):
