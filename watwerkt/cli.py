@@ -22,7 +22,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "anchor": ("corpus", "anchor", "Maak een anker voor een stukje brontekst (voor curatoren)."),
     "check": ("corpus", "check", "Valideer de gecureerde data in data/ (schema, verwijzingen, ankers)."),
     "cases": ("cases", "cases", "Lijst van de 28 praktijkcasussen."),
-    "case": ("cases", "case", "Eén casus met haar secties, spans en regelnummers."),
+    "case": ("cases", "case", "Eén casus als volledige kaart (ook --format pdf)."),
     "ontology": ("build", "ontology", "Genereer de ontologiedocumentatie (docs/ontology.md)."),
     "wat-werkt": ("advisor", "wat_werkt", "Wat werkt voor wie, onder welke omstandigheden (alias: what-works)."),
     "engelen-beren": ("advisor", "engelen_beren", "Engelen en beren per factor of actor over alle casussen."),
@@ -36,9 +36,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "publish": ("publish", "publish", "Publiceer de graaf naar Neo4j (publish neo4j)."),
     "export": ("publish", "export", "Exporteer voor neo4j-admin import en als Cypher-script (export neo4j)."),
     "cypher": ("publish", "cypher", "Alleen-lezen Cypher voor onderzoekers."),
+    "bundel": ("bundle", "bundel", "Printklare casusbundel voor begeleiders van werksessies, PDF of ZIP (alias: bundle)."),
 }
 ALIASES: dict[str, str] = {"what-works": "wat-werkt", "angels-bears": "engelen-beren", "factors": "factoren",
-                           "outcomes": "uitkomsten", "compare": "vergelijk", "search": "zoek", "gaps": "gaten"}
+                           "outcomes": "uitkomsten", "compare": "vergelijk", "search": "zoek", "gaps": "gaten",
+                           "bundle": "bundel"}
 
 
 class LazyGroup(click.Group):

@@ -24,6 +24,7 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "csv": ("watwerkt.renderers.plain:render_csv", "CSV: één tabel (--table) of een map met één bestand per tabel"),
     "json": ("watwerkt.renderers.plain:render_json", "JSON: het getypeerde resultaat"),
     "html": ("watwerkt.viz.html:render", "HTML: één pagina die offline werkt"),
+    "pdf": ("watwerkt.viz.bundle.pdf:render", "PDF om te printen (WeasyPrint); schrijf met -o BESTAND.pdf"),
 }
 BINARY = {"pdf"}  # formats never printed to a terminal
 
