@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 CORPUS ?= ../shared/corpus
 export WATWERKT_CORPUS ?= $(abspath $(CORPUS))
 
-.PHONY: run test lint docs neo4j neo4j-stop bench clean
+.PHONY: run test lint docs neo4j neo4j-stop bench clean system-deps
 
 $(BIN)/watwerkt: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,11 +15,29 @@ $(BIN)/watwerkt: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
+# Debian packages the tests and `watwerkt bundel` need: poppler-utils (pdftoppm, to look at the PDF
+# pages), WeasyPrint's libraries (pango, harfbuzz with its subsetter, fontconfig) and the DejaVu fonts
+# it embeds. Installed with apt-get only when one is missing (as root, or with sudo), so a machine
+# that has them runs no apt at all. Other Debian packages the tests need go on the same list.
+SYSTEM_PACKAGES ?= poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
+                   libfontconfig1 fonts-dejavu-core shared-mime-info
+
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "system-deps: installing$$missing"; \
+	  if ! command -v apt-get >/dev/null; then echo "system-deps: no apt-get; install$$missing by hand" >&2; exit 1; fi; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
 run: $(BIN)/watwerkt
 	$(BIN)/watwerkt build
 	$(BIN)/watwerkt cases
 
-test: $(BIN)/watwerkt
+test: system-deps $(BIN)/watwerkt
 	$(BIN)/ruff check .
 	$(BIN)/watwerkt segment --check-only
 	$(BIN)/watwerkt ontology --check
