@@ -36,11 +36,15 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "publish": ("publish", "publish", "Publiceer de graaf naar Neo4j (publish neo4j)."),
     "export": ("publish", "export", "Exporteer voor neo4j-admin import en als Cypher-script (export neo4j)."),
     "cypher": ("publish", "cypher", "Alleen-lezen Cypher voor onderzoekers."),
+    "verken": ("explore", "verken", "Verken de graaf in één offline HTML-bestand (alias: explore)."),
+    "export-graph": ("explore", "export_graph", "Exporteer de graaf als GraphML of GEXF (voor Gephi)."),
+    "serve": ("explore", "serve", "Lokale webdienst, alleen lezen: verkenner, gatenkaart en SPARQL-endpoint."),
     "bundel": ("bundle", "bundel", "Printklare casusbundel voor begeleiders van werksessies, PDF of ZIP (alias: bundle)."),
 }
 ALIASES: dict[str, str] = {"what-works": "wat-werkt", "angels-bears": "engelen-beren", "factors": "factoren",
                            "outcomes": "uitkomsten", "compare": "vergelijk", "search": "zoek", "gaps": "gaten",
-                           "bundle": "bundel"}
+                           "bundle": "bundel",
+                           "explore": "verken"}
 
 
 class LazyGroup(click.Group):
