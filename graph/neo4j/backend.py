@@ -13,6 +13,7 @@ runaway query. A researcher's own Cypher (:meth:`Neo4jStore.read`) is first chec
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,8 @@ from watwerkt.errors import QueryError
 from watwerkt.graph.neo4j.settings import Neo4jSettings
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_IF = re.compile(r"//\s*if\s+\$(\w+)\s*$")
 DEFAULT_TIMEOUT = 30.0  # seconds a query may run
 DEFAULT_MAX_ROWS = 10_000  # rows `watwerkt cypher` returns at most
 
@@ -31,6 +34,28 @@ def load_cypher(name: str) -> str:
     if not path.exists():
         raise QueryError(f"no Cypher twin for query {name!r}", hint="see graph/neo4j/cypher/")
     return path.read_text(encoding="utf-8")
+
+
+def parameters(text: str) -> set[str]:
+    """The ``$names`` a twin uses. One not given is passed as null, as an unbound SPARQL
+    variable matches anything; the twins test ``$x IS NULL`` where a filter is optional."""
+    return set(_PARAM.findall(text))
+
+
+def text_for(text: str, given: set[str]) -> str:
+    """``text`` with each line marked ``// if $x`` kept only when ``x`` is given.
+
+    The twin of ``# if ?x`` in the SPARQL files: which fixed lines are kept depends on which
+    parameters are present, never on their values (those are passed, not spliced).
+    """
+    out = []
+    for line in text.splitlines():
+        m = _IF.search(line)
+        if m is None:
+            out.append(line)
+        elif m.group(1) in given:
+            out.append(line[: m.start()].rstrip())
+    return "\n".join(out) + "\n"
 
 
 def cypher_names() -> list[str]:
@@ -79,7 +104,9 @@ class Neo4jStore:
         from neo4j import unit_of_work
         from neo4j.exceptions import Neo4jError
 
-        text = load_cypher(name)
+        params = {k: v for k, v in params.items() if v is not None}
+        text = text_for(load_cypher(name), set(params))
+        params = {**dict.fromkeys(parameters(text)), **params}
 
         @unit_of_work(timeout=self.timeout)
         def work(tx):

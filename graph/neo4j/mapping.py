@@ -15,6 +15,9 @@ Rules (see docs/decisions/0004-property-graph-mapping.md):
 - a literal becomes a property named by the local name of its predicate; a language-tagged
   literal gets the language as suffix (``label_nl``, ``label_en``); several values become an
   array (sorted, one primitive type);
+- the ontology's own terms (``ww:Case``, ``ww:angel``, ...) with a label become nodes
+  ``Resource:OntologyTerm`` with their ``prefLabel_*`` and ``label_*`` only, so that a Cypher
+  query finds the words for them as a SPARQL query does; they have no relationships;
 - a link to a value of the ontology's fixed sets (``ww:angel``, ``ww:up``, ``ww:stated``,
   ...) becomes a string property (``polarity: "angel"``);
 - any other link becomes a relationship whose type is the predicate's local name in upper
@@ -33,11 +36,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import OWL, RDF, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from watwerkt.errors import StoreError
 
+BASE = "https://w3id.org/watwerkt/"
 ID = "https://w3id.org/watwerkt/id/"
 WW = "https://w3id.org/watwerkt/def#"
 STANDARD_NAMESPACES = (
@@ -99,6 +103,7 @@ class PropertyGraph:
         return sorted({r.type for r in self.rels})
 
 
+TERM_LABELS = (SKOS.prefLabel, RDFS.label)
 PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.SymmetricProperty)
 
 
@@ -133,6 +138,11 @@ def to_property_graph(triples: Iterable[tuple]) -> PropertyGraph:
     multi: dict[tuple[str, str], list] = {}
     rels: set[Rel] = set()
     for s, p, o in triples:
+        if isinstance(s, URIRef) and str(s).startswith(WW) and p in TERM_LABELS and isinstance(o, Literal):
+            if str(s) not in nodes:
+                nodes[str(s)] = Node(str(s), ["Resource", "OntologyTerm"], {"iri": str(s), "id": str(s)[len(BASE):]})
+            multi.setdefault((str(s), prop_name(p, o.language)), []).append(_python(o))
+            continue
         if not (isinstance(s, URIRef) and str(s).startswith(ID)):
             continue
         n = node(str(s))
