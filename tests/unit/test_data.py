@@ -59,3 +59,35 @@ def test_dangling_reference_inside_a_case_is_refused(copy):
                  encoding="utf-8")
     with pytest.raises(DataError, match="affects unknown intervention or transition 'nergens'"):
         load_dataset(copy)
+
+
+@pytest.mark.parametrize("text", [
+    "06-12345678", "bel 06 1234 5678.", "0612345678", "06-1234 5678", "M 06 - 12 34 56 78",
+    "010-1234567", "0123-456789", "020 123 45 67", "(010) 123 45 67", "(0543) 12 34 56",
+    "T 030 - 1234567", "tel. 030-2345678,", "+31 6 1234 5678", "+31612345678", "+31 (0)10 123 4567",
+    "0031 6 12345678", "0800-1234", "0900-123 4567",
+])
+def test_dutch_phone_numbers_are_found(text):
+    from watwerkt.contacts import contact_kind, mask
+
+    assert contact_kind(text) == "phone number"
+    assert contact_kind(mask(text)) is None
+
+
+@pytest.mark.parametrize("text", [
+    "2013-2016", "1.250.000", "GM0828", "boek:15778-15820#649d6a5a7eec", "3,2%", "in 2010 2011 2012",
+    "06-12-2013", "0,5 fte", "ID 1234567890", "€ 2.500.000", "2013, 2014, 2015, 2016 en 2017",
+    "0101-2020-3030", "01-02-2013 10:00", "W6.2, W6.3, W7.2", "van 1 tot 10", "880 LinkedIn-connecties",
+])
+def test_years_amounts_codes_are_not_phone_numbers(text):
+    from watwerkt.contacts import contact_kind
+
+    assert contact_kind(text) is None
+
+
+@pytest.mark.parametrize("text", ["naam@domein.nl", "mail j.de.vries+x@sub.gemeente.org."])
+def test_e_mail_addresses_are_found(text):
+    from watwerkt.contacts import contact_kind, mask
+
+    assert contact_kind(text) == "e-mail address"
+    assert "@" not in mask(text)
