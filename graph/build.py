@@ -448,5 +448,8 @@ def build_graph(ds: Dataset, corpus: Corpus | None, ontology_dir: Path) -> Graph
     from watwerkt.graph.standards import add_standards
 
     add_configurations(b, {e.id: list(e.factors) for part in ds.report for e in part.works})
+    from watwerkt.graph.links import link_findings
+
+    link_findings(b)
     add_standards(b.g)  # PROV-O, Web Annotation, ORG, VoID: last, it counts the rest
     return b.g
