@@ -46,33 +46,34 @@ def _iri(value: str) -> str:
 
 
 def nt_lines(g: Graph) -> list[str]:
-    """The sorted, de-duplicated N-Triples lines of ``g``."""
-    from rdflib import BNode, Literal
+    """The sorted, de-duplicated N-Triples lines of ``g`` (IRIs formatted once each)."""
+    from rdflib import Literal, URIRef
 
-    iris: dict[str, str] = {}
+    iris: dict = {}
 
     def iri(term) -> str:
-        key = str(term)
-        out = iris.get(key)
-        if out is None:
-            out = iris[key] = _iri(key)
+        if type(term) is not URIRef and not isinstance(term, URIRef):
+            raise StoreError("the graph has blank nodes; every node needs an IRI for a canonical export")
+        out = iris[term] = _iri(str(term))
         return out
 
-    lines = set()
+    lines: set[str] = set()
+    add = lines.add
     for s, p, o in g:
-        if isinstance(s, BNode) or isinstance(o, BNode):
-            raise StoreError("the graph has blank nodes; every node needs an IRI for a canonical export")
+        si = iris.get(s) or iri(s)
+        pi = iris.get(p) or iri(p)
         if isinstance(o, Literal):
             obj = f'"{escape_literal(str(o))}"'
-            if o.language:
-                if not _LANGTAG.fullmatch(o.language):
-                    raise StoreError(f"language tag {o.language!r} is not valid", where=str(s))
-                obj += "@" + o.language
-            elif o.datatype is not None:
-                obj += "^^" + iri(o.datatype)
+            lang, datatype = o.language, o.datatype
+            if lang:
+                if not _LANGTAG.fullmatch(lang):
+                    raise StoreError(f"language tag {lang!r} is not valid", where=str(s))
+                obj += "@" + lang
+            elif datatype is not None:
+                obj += "^^" + (iris.get(datatype) or iri(datatype))
         else:
-            obj = iri(o)
-        lines.add(f"{iri(s)} {iri(p)} {obj} .\n")
+            obj = iris.get(o) or iri(o)
+        add(f"{si} {pi} {obj} .\n")
     return sorted(lines)
 
 
