@@ -26,7 +26,10 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
+from watwerkt.anchors import Anchor
 from watwerkt.errors import DataError
+from watwerkt.ingest.corpus import SourceInfo
+from watwerkt.ingest.segments import Segmentation, add_sources_and_segments
 from watwerkt.ingest.yamlread import YSeq, read_documents
 from watwerkt.records import (
     Case,
@@ -187,6 +190,16 @@ class Dataset:
     origin: dict[int, Path] = field(default_factory=dict)  # id(record) -> its file
     declared_n: dict[tuple, int] = field(default_factory=dict, repr=False)
     book: BookManifest | None = None  # data/book.yaml
+    # what the graph builder needs besides the records, so that it reads no file itself
+    # (filled by ingest.segments.store.add_sources_and_segments)
+    sources: list[SourceInfo] = field(default_factory=list)  # data/sources.yaml
+    segmentations: dict[str, Segmentation] = field(default_factory=dict)  # data/segments/<doc>.yaml
+    segment_findings: list[Finding] = field(default_factory=list)  # not covered by a coded finding
+
+    @property
+    def personal(self) -> list[Anchor]:
+        """The contact lines and blocks of every source: never quoted, never searched."""
+        return [a for seg in self.segmentations.values() for a in seg.personal]
 
     def at(self, path: Path, *ids: str, field: str | None = None) -> str:
         """``path:line`` of the record ``ids`` (outer to inner) in ``path``, or of one field."""
@@ -344,4 +357,5 @@ def load_dataset(root: Path) -> Dataset:
                 ds.declare("finding", finding.id, path, finding.id)
                 ds.origin[id(finding)] = path
                 ds.files.setdefault(f"finding:{finding.id}", path)
+    add_sources_and_segments(ds)
     return ds
