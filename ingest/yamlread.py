@@ -25,6 +25,7 @@ from watwerkt.errors import DataError
 
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 50
+NOKEY = object()  # a mapping waiting for its next key
 
 
 class YMap(dict):
@@ -88,20 +89,23 @@ def _loader(text: str):
     return yaml, cls(text)
 
 
-def _scalar(yaml, loader, event, at: str) -> Any:
+def _scalar(yaml, loader, event, where, line: int) -> Any:
+    if event.style is not None and not event.implicit[0]:  # quoted or block: always a text
+        return event.value
     tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
     if tag == "tag:yaml.org,2002:str":
         return event.value
     if tag == "tag:yaml.org,2002:merge":
-        raise DataError("YAML merge keys (<<) are not allowed in curated data", where=at)
+        raise DataError("YAML merge keys (<<) are not allowed in curated data", where=f"{where}:{line}")
     construct = loader.yaml_constructors.get(tag)
     if construct is None:
-        raise DataError(f"the value {event.value!r} has a YAML type curated data does not use", where=at)
+        raise DataError(f"the value {event.value!r} has a YAML type curated data does not use",
+                        where=f"{where}:{line}")
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
     try:
         return construct(loader, node)
     except (ValueError, OverflowError) as exc:
-        raise DataError(f"the value {event.value!r} cannot be read ({exc})", where=at) from exc
+        raise DataError(f"the value {event.value!r} cannot be read ({exc})", where=f"{where}:{line}") from exc
 
 
 def parse(text: str, where: Path | str) -> YSeq:
@@ -126,67 +130,68 @@ def parse(text: str, where: Path | str) -> YSeq:
 
 def _build(yaml, loader, docs: YSeq, where) -> None:
     ev = yaml.events
-    stack: list[tuple[Any, Any]] = []  # (container, pending key or sentinel)
-    none = object()
-    while loader.check_event():
-        event = loader.get_event()
-        line = event.start_mark.line + 1
-        if isinstance(event, ev.DocumentStartEvent):
-            stack = []
-            doc_line = line
-            continue
-        if isinstance(event, ev.DocumentEndEvent | ev.StreamStartEvent | ev.StreamEndEvent):
-            continue
-        if isinstance(event, ev.AliasEvent):
-            raise DataError("YAML aliases (*name) are not allowed in curated data; write the value out",
-                            where=f"{where}:{line}")
-        if isinstance(event, ev.CollectionEndEvent):
+    scalar, mapping, sequence = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
+    ends = (ev.MappingEndEvent, ev.SequenceEndEvent)
+    stack: list[list] = []  # [container, pending key or NOKEY]
+    doc_line = 1
+    get = loader.get_event
+    while (event := get()) is not None:
+        cls = event.__class__
+        if cls in ends:
             stack.pop()
-        else:
-            if getattr(event, "anchor", None) is not None:
-                raise DataError(f"YAML anchors (&{event.anchor}) are not allowed in curated data",
-                                where=f"{where}:{line}")
-            tag = getattr(event, "tag", None)
-            if tag is not None:
-                raise DataError(f"YAML tags ({tag}) are not allowed in curated data",
-                                where=f"{where}:{line}")
-            if isinstance(event, ev.ScalarEvent):
-                value = _scalar(yaml, loader, event, f"{where}:{line}")
-                if stack and isinstance(stack[-1][0], YMap) and stack[-1][1] is none:
-                    _key(stack, value, line, event, where, none)
+            continue
+        if cls is not scalar and cls is not mapping and cls is not sequence:
+            if cls is ev.AliasEvent:
+                raise DataError("YAML aliases (*name) are not allowed in curated data; write the value out",
+                                where=f"{where}:{event.start_mark.line + 1}")
+            if cls is ev.DocumentStartEvent:
+                stack = []
+                doc_line = event.start_mark.line + 1
+            continue
+        line = event.start_mark.line + 1
+        if event.anchor is not None:
+            raise DataError(f"YAML anchors (&{event.anchor}) are not allowed in curated data",
+                            where=f"{where}:{line}")
+        if event.tag is not None:
+            raise DataError(f"YAML tags ({event.tag}) are not allowed in curated data", where=f"{where}:{line}")
+        if cls is scalar:
+            value = _scalar(yaml, loader, event, where, line)
+            if stack:
+                top = stack[-1]
+                parent = top[0]
+                if parent.__class__ is YMap and top[1] is NOKEY:
+                    _key(top, value, line, where)
                     continue
-            elif isinstance(event, ev.MappingStartEvent):
-                value = YMap(line)
+        else:
+            value = YMap(line) if cls is mapping else YSeq(line)
+        if not stack:
+            docs.append(value)
+            docs.lines.append(line if cls is not scalar else doc_line)
+        else:
+            top = stack[-1]
+            parent = top[0]
+            if parent.__class__ is YMap:
+                key = top[1]
+                if key is NOKEY:
+                    raise DataError("a key must be a plain value, not a list or mapping", where=f"{where}:{line}")
+                parent[key] = value
+                parent.lines[key] = line
+                top[1] = NOKEY
             else:
-                value = YSeq(line)
-            if not stack:
-                docs.append(value)
-                docs.lines.append(doc_line if not isinstance(value, YMap | YSeq) else line)
-            else:
-                parent, key = stack[-1]
-                if isinstance(parent, YMap):
-                    if key is none:
-                        raise DataError("a key must be a plain value, not a list or mapping",
-                                        where=f"{where}:{line}")
-                    parent[key] = value
-                    parent.lines[key] = line
-                    stack[-1] = (parent, none)
-                else:
-                    parent.append(value)
-                    parent.lines.append(line)
-            if isinstance(value, YMap | YSeq):
-                if len(stack) >= MAX_DEPTH:
-                    raise DataError(f"nested deeper than {MAX_DEPTH} levels", where=f"{where}:{line}")
-                stack.append((value, none))
-    # empty documents (``---`` alone) leave nothing behind; a document that is only a null
-    # scalar is dropped as well
+                parent.append(value)
+                parent.lines.append(line)
+        if cls is not scalar:
+            if len(stack) >= MAX_DEPTH:
+                raise DataError(f"nested deeper than {MAX_DEPTH} levels", where=f"{where}:{line}")
+            stack.append([value, NOKEY])
+    # a document that is only a null scalar (or nothing) is dropped
     keep = [(d, ln) for d, ln in zip(docs, docs.lines, strict=True) if d is not None]
     docs[:] = [d for d, _ in keep]
     docs.lines = [ln for _, ln in keep]
 
 
-def _key(stack, key, line, event, where, none) -> None:
-    parent = stack[-1][0]
+def _key(top: list, key: Any, line: int, where) -> None:
+    parent = top[0]
     try:
         hash(key)
     except TypeError as exc:  # pragma: no cover - scalars are hashable
@@ -194,7 +199,7 @@ def _key(stack, key, line, event, where, none) -> None:
     if key in parent:
         raise DataError(f"key {key!r} appears twice in one mapping (lines {parent.lines.get(key, '?')} "
                         f"and {line})", where=f"{where}:{line}")
-    stack[-1] = (parent, key)
+    top[1] = key
     parent.lines[key] = line  # the value's line replaces this when the value starts
 
 

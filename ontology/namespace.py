@@ -26,6 +26,7 @@ class WW:
     CareerTransition = "https://w3id.org/watwerkt/def#CareerTransition"  # class
     Case = "https://w3id.org/watwerkt/def#Case"  # class
     Claim = "https://w3id.org/watwerkt/def#Claim"  # class
+    Configuration = "https://w3id.org/watwerkt/def#Configuration"  # class
     DataQualityFinding = "https://w3id.org/watwerkt/def#DataQualityFinding"  # class
     Direction = "https://w3id.org/watwerkt/def#Direction"  # class
     DirectionScheme = "https://w3id.org/watwerkt/def#DirectionScheme"  # value set
@@ -34,7 +35,11 @@ class WW:
     EmployeeCase = "https://w3id.org/watwerkt/def#EmployeeCase"  # class
     EpistemicStatus = "https://w3id.org/watwerkt/def#EpistemicStatus"  # class
     EpistemicStatusScheme = "https://w3id.org/watwerkt/def#EpistemicStatusScheme"  # value set
+    EvidenceLevel = "https://w3id.org/watwerkt/def#EvidenceLevel"  # class
+    EvidenceLevelScheme = "https://w3id.org/watwerkt/def#EvidenceLevelScheme"  # value set
     Factor = "https://w3id.org/watwerkt/def#Factor"  # class
+    Favourability = "https://w3id.org/watwerkt/def#Favourability"  # class
+    FavourabilityScheme = "https://w3id.org/watwerkt/def#FavourabilityScheme"  # value set
     GroupFit = "https://w3id.org/watwerkt/def#GroupFit"  # class
     GroupProfile = "https://w3id.org/watwerkt/def#GroupProfile"  # class
     Influence = "https://w3id.org/watwerkt/def#Influence"  # class
@@ -53,6 +58,8 @@ class WW:
     OutcomeType = "https://w3id.org/watwerkt/def#OutcomeType"  # class
     PersonInRole = "https://w3id.org/watwerkt/def#PersonInRole"  # class
     Polarity = "https://w3id.org/watwerkt/def#Polarity"  # class
+    PolarityBasis = "https://w3id.org/watwerkt/def#PolarityBasis"  # class
+    PolarityBasisScheme = "https://w3id.org/watwerkt/def#PolarityBasisScheme"  # value set
     PolarityScheme = "https://w3id.org/watwerkt/def#PolarityScheme"  # value set
     Practice = "https://w3id.org/watwerkt/def#Practice"  # class
     Programme = "https://w3id.org/watwerkt/def#Programme"  # class
@@ -64,30 +71,46 @@ class WW:
     Theme = "https://w3id.org/watwerkt/def#Theme"  # class
     TransitionType = "https://w3id.org/watwerkt/def#TransitionType"  # class
     Uncovered = "https://w3id.org/watwerkt/def#Uncovered"  # class
+    UseStatus = "https://w3id.org/watwerkt/def#UseStatus"  # class
+    UseStatusScheme = "https://w3id.org/watwerkt/def#UseStatusScheme"  # value set
     about = "https://w3id.org/watwerkt/def#about"  # object property
     actor = "https://w3id.org/watwerkt/def#actor"  # datatype property
+    actorKey = "https://w3id.org/watwerkt/def#actorKey"  # datatype property
     actual = "https://w3id.org/watwerkt/def#actual"  # value of InfluenceState
     affects = "https://w3id.org/watwerkt/def#affects"  # object property
     age = "https://w3id.org/watwerkt/def#age"  # datatype property
     anchor = "https://w3id.org/watwerkt/def#anchor"  # object property
+    anchorText = "https://w3id.org/watwerkt/def#anchorText"  # datatype property
     angel = "https://w3id.org/watwerkt/def#angel"  # value of Polarity
     average = "https://w3id.org/watwerkt/def#average"  # value of Direction
+    basis = "https://w3id.org/watwerkt/def#basis"  # datatype property
     bear = "https://w3id.org/watwerkt/def#bear"  # value of Polarity
     block = "https://w3id.org/watwerkt/def#block"  # object property
     caseNumber = "https://w3id.org/watwerkt/def#caseNumber"  # datatype property
     cbsCode = "https://w3id.org/watwerkt/def#cbsCode"  # datatype property
     characteristic = "https://w3id.org/watwerkt/def#characteristic"  # datatype property
+    configurationOf = "https://w3id.org/watwerkt/def#configurationOf"  # object property
+    contextDriver = "https://w3id.org/watwerkt/def#contextDriver"  # object property
     counterpart = "https://w3id.org/watwerkt/def#counterpart"  # object property
     declaredTotal = "https://w3id.org/watwerkt/def#declaredTotal"  # datatype property
     derived = "https://w3id.org/watwerkt/def#derived"  # value of EpistemicStatus
+    directLink = "https://w3id.org/watwerkt/def#directLink"  # datatype property
     direction = "https://w3id.org/watwerkt/def#direction"  # object property
     down = "https://w3id.org/watwerkt/def#down"  # value of Direction
     driverType = "https://w3id.org/watwerkt/def#driverType"  # object property
     employee = "https://w3id.org/watwerkt/def#employee"  # object property
     epistemic = "https://w3id.org/watwerkt/def#epistemic"  # object property
+    evidence_contested = "https://w3id.org/watwerkt/def#evidence-contested"  # value of EvidenceLevel
+    evidence_indicative = "https://w3id.org/watwerkt/def#evidence-indicative"  # value of EvidenceLevel
+    evidence_limited = "https://w3id.org/watwerkt/def#evidence-limited"  # value of EvidenceLevel
+    evidence_moderate = "https://w3id.org/watwerkt/def#evidence-moderate"  # value of EvidenceLevel
+    evidence_none = "https://w3id.org/watwerkt/def#evidence-none"  # value of EvidenceLevel
+    evidence_strong = "https://w3id.org/watwerkt/def#evidence-strong"  # value of EvidenceLevel
     evidenceBasis = "https://w3id.org/watwerkt/def#evidenceBasis"  # datatype property
     explicit = "https://w3id.org/watwerkt/def#explicit"  # datatype property
     factor = "https://w3id.org/watwerkt/def#factor"  # object property
+    favourability = "https://w3id.org/watwerkt/def#favourability"  # object property
+    favourable = "https://w3id.org/watwerkt/def#favourable"  # value of Favourability
     figure = "https://w3id.org/watwerkt/def#figure"  # datatype property
     fileName = "https://w3id.org/watwerkt/def#fileName"  # datatype property
     findingKind = "https://w3id.org/watwerkt/def#findingKind"  # datatype property
@@ -96,6 +119,9 @@ class WW:
     funder = "https://w3id.org/watwerkt/def#funder"  # datatype property
     group = "https://w3id.org/watwerkt/def#group"  # object property
     high = "https://w3id.org/watwerkt/def#high"  # value of Direction
+    inCase = "https://w3id.org/watwerkt/def#inCase"  # object property
+    independentSources = "https://w3id.org/watwerkt/def#independentSources"  # datatype property
+    influence = "https://w3id.org/watwerkt/def#influence"  # object property
     instrument = "https://w3id.org/watwerkt/def#instrument"  # object property
     interpreted = "https://w3id.org/watwerkt/def#interpreted"  # value of EpistemicStatus
     interventionType = "https://w3id.org/watwerkt/def#interventionType"  # object property
@@ -103,12 +129,16 @@ class WW:
     line = "https://w3id.org/watwerkt/def#line"  # datatype property
     low = "https://w3id.org/watwerkt/def#low"  # value of Direction
     matchesMechanism = "https://w3id.org/watwerkt/def#matchesMechanism"  # object property
+    mechanism = "https://w3id.org/watwerkt/def#mechanism"  # object property
+    mechanismFactor = "https://w3id.org/watwerkt/def#mechanismFactor"  # object property
     memberOf = "https://w3id.org/watwerkt/def#memberOf"  # object property
     mergedInto = "https://w3id.org/watwerkt/def#mergedInto"  # object property
     mixed = "https://w3id.org/watwerkt/def#mixed"  # value of Direction
     municipality = "https://w3id.org/watwerkt/def#municipality"  # object property
+    named = "https://w3id.org/watwerkt/def#named"  # value of PolarityBasis
     not_shown = "https://w3id.org/watwerkt/def#not-shown"  # value of Direction
     organisationType = "https://w3id.org/watwerkt/def#organisationType"  # object property
+    outcome = "https://w3id.org/watwerkt/def#outcome"  # object property
     outcomeType = "https://w3id.org/watwerkt/def#outcomeType"  # object property
     overcome = "https://w3id.org/watwerkt/def#overcome"  # value of InfluenceState
     partner = "https://w3id.org/watwerkt/def#partner"  # datatype property
@@ -116,19 +146,23 @@ class WW:
     person = "https://w3id.org/watwerkt/def#person"  # object property
     personName = "https://w3id.org/watwerkt/def#personName"  # datatype property
     personalData = "https://w3id.org/watwerkt/def#personalData"  # datatype property
+    planned = "https://w3id.org/watwerkt/def#planned"  # value of UseStatus
     polarity = "https://w3id.org/watwerkt/def#polarity"  # object property
+    polarityBasis = "https://w3id.org/watwerkt/def#polarityBasis"  # object property
     potential = "https://w3id.org/watwerkt/def#potential"  # value of InfluenceState
     practice = "https://w3id.org/watwerkt/def#practice"  # object property
     producedBy = "https://w3id.org/watwerkt/def#producedBy"  # object property
     quote = "https://w3id.org/watwerkt/def#quote"  # datatype property
     rank = "https://w3id.org/watwerkt/def#rank"  # datatype property
     rationale = "https://w3id.org/watwerkt/def#rationale"  # datatype property
+    read_in = "https://w3id.org/watwerkt/def#read-in"  # value of PolarityBasis
     reason = "https://w3id.org/watwerkt/def#reason"  # datatype property
     regulation = "https://w3id.org/watwerkt/def#regulation"  # datatype property
     respondent = "https://w3id.org/watwerkt/def#respondent"  # datatype property
     role = "https://w3id.org/watwerkt/def#role"  # datatype property
     section = "https://w3id.org/watwerkt/def#section"  # object property
     sectionType = "https://w3id.org/watwerkt/def#sectionType"  # datatype property
+    selfDirectionGroup = "https://w3id.org/watwerkt/def#selfDirectionGroup"  # object property
     severity = "https://w3id.org/watwerkt/def#severity"  # datatype property
     sha256 = "https://w3id.org/watwerkt/def#sha256"  # datatype property
     source = "https://w3id.org/watwerkt/def#source"  # object property
@@ -137,70 +171,92 @@ class WW:
     stated = "https://w3id.org/watwerkt/def#stated"  # value of EpistemicStatus
     statementKind = "https://w3id.org/watwerkt/def#statementKind"  # datatype property
     subject = "https://w3id.org/watwerkt/def#subject"  # datatype property
+    suggested = "https://w3id.org/watwerkt/def#suggested"  # value of UseStatus
     targetGroup = "https://w3id.org/watwerkt/def#targetGroup"  # object property
     theme = "https://w3id.org/watwerkt/def#theme"  # object property
     titleAnchor = "https://w3id.org/watwerkt/def#titleAnchor"  # object property
     toRole = "https://w3id.org/watwerkt/def#toRole"  # datatype property
     transitionType = "https://w3id.org/watwerkt/def#transitionType"  # object property
     turnedInto = "https://w3id.org/watwerkt/def#turnedInto"  # object property
+    unclear = "https://w3id.org/watwerkt/def#unclear"  # value of Favourability
     uncovered = "https://w3id.org/watwerkt/def#uncovered"  # object property
+    unfavourable = "https://w3id.org/watwerkt/def#unfavourable"  # value of Favourability
     unit = "https://w3id.org/watwerkt/def#unit"  # datatype property
     up = "https://w3id.org/watwerkt/def#up"  # value of Direction
+    useStatus = "https://w3id.org/watwerkt/def#useStatus"  # object property
+    used = "https://w3id.org/watwerkt/def#used"  # value of UseStatus
     validUntil = "https://w3id.org/watwerkt/def#validUntil"  # datatype property
     value = "https://w3id.org/watwerkt/def#value"  # datatype property
+    wished = "https://w3id.org/watwerkt/def#wished"  # value of UseStatus
     works = "https://w3id.org/watwerkt/def#works"  # datatype property
     year = "https://w3id.org/watwerkt/def#year"  # datatype property
 
 
 CLASSES = frozenset({
-    "Anchor", "CareerTransition", "Case", "Claim", "DataQualityFinding", "Direction", "Driver",
-    "DriverType", "EmployeeCase", "EpistemicStatus", "Factor", "GroupFit", "GroupProfile",
-    "Influence", "InfluenceState", "Intervention", "InterventionType", "KeyNumber", "Lesson",
-    "Mechanism", "Municipality", "Organisation", "OrganisationCase", "OrganisationType", "Outcome",
-    "OutcomeType", "PersonInRole", "Polarity", "Practice", "Programme", "Recommendation", "Segment",
-    "SourceDocument", "Statement", "TargetGroup", "Theme", "TransitionType", "Uncovered",
+    "Anchor", "CareerTransition", "Case", "Claim", "Configuration", "DataQualityFinding",
+    "Direction", "Driver", "DriverType", "EmployeeCase", "EpistemicStatus", "EvidenceLevel",
+    "Factor", "Favourability", "GroupFit", "GroupProfile", "Influence", "InfluenceState",
+    "Intervention", "InterventionType", "KeyNumber", "Lesson", "Mechanism", "Municipality",
+    "Organisation", "OrganisationCase", "OrganisationType", "Outcome", "OutcomeType",
+    "PersonInRole", "Polarity", "PolarityBasis", "Practice", "Programme", "Recommendation",
+    "Segment", "SourceDocument", "Statement", "TargetGroup", "Theme", "TransitionType", "Uncovered",
+    "UseStatus",
 })
 OBJECT_PROPERTIES = frozenset({
-    "about", "affects", "anchor", "block", "counterpart", "direction", "driverType", "employee",
-    "epistemic", "factor", "fitsGroup", "group", "instrument", "interventionType", "involves",
-    "matchesMechanism", "memberOf", "mergedInto", "municipality", "organisationType", "outcomeType",
-    "person", "polarity", "practice", "producedBy", "section", "source", "state", "targetGroup",
-    "theme", "titleAnchor", "transitionType", "turnedInto", "uncovered",
+    "about", "affects", "anchor", "block", "configurationOf", "contextDriver", "counterpart",
+    "direction", "driverType", "employee", "epistemic", "factor", "favourability", "fitsGroup",
+    "group", "inCase", "influence", "instrument", "interventionType", "involves",
+    "matchesMechanism", "mechanism", "mechanismFactor", "memberOf", "mergedInto", "municipality",
+    "organisationType", "outcome", "outcomeType", "person", "polarity", "polarityBasis", "practice",
+    "producedBy", "section", "selfDirectionGroup", "source", "state", "targetGroup", "theme",
+    "titleAnchor", "transitionType", "turnedInto", "uncovered", "useStatus",
 })
 DATATYPE_PROPERTIES = frozenset({
-    "actor", "age", "caseNumber", "cbsCode", "characteristic", "declaredTotal", "evidenceBasis",
-    "explicit", "figure", "fileName", "findingKind", "fromRole", "funder", "line", "partner",
-    "period", "personName", "personalData", "quote", "rank", "rationale", "reason", "regulation",
-    "respondent", "role", "sectionType", "severity", "sha256", "spanHash", "statementKind",
-    "subject", "toRole", "unit", "validUntil", "value", "works", "year",
+    "actor", "actorKey", "age", "anchorText", "basis", "caseNumber", "cbsCode", "characteristic",
+    "declaredTotal", "directLink", "evidenceBasis", "explicit", "figure", "fileName", "findingKind",
+    "fromRole", "funder", "independentSources", "line", "partner", "period", "personName",
+    "personalData", "quote", "rank", "rationale", "reason", "regulation", "respondent", "role",
+    "sectionType", "severity", "sha256", "spanHash", "statementKind", "subject", "toRole", "unit",
+    "validUntil", "value", "works", "year",
 })
 TERMS = frozenset({
-    "Anchor", "CareerTransition", "Case", "Claim", "DataQualityFinding", "Direction",
-    "DirectionScheme", "Driver", "DriverType", "EmployeeCase", "EpistemicStatus",
-    "EpistemicStatusScheme", "Factor", "GroupFit", "GroupProfile", "Influence", "InfluenceState",
+    "Anchor", "CareerTransition", "Case", "Claim", "Configuration", "DataQualityFinding",
+    "Direction", "DirectionScheme", "Driver", "DriverType", "EmployeeCase", "EpistemicStatus",
+    "EpistemicStatusScheme", "EvidenceLevel", "EvidenceLevelScheme", "Factor", "Favourability",
+    "FavourabilityScheme", "GroupFit", "GroupProfile", "Influence", "InfluenceState",
     "InfluenceStateScheme", "Intervention", "InterventionType", "KeyNumber", "Lesson", "Mechanism",
     "Municipality", "Organisation", "OrganisationCase", "OrganisationType", "Outcome",
-    "OutcomeType", "PersonInRole", "Polarity", "PolarityScheme", "Practice", "Programme",
-    "Recommendation", "Segment", "SourceDocument", "Statement", "TargetGroup", "Theme",
-    "TransitionType", "Uncovered", "about", "actor", "actual", "affects", "age", "anchor", "angel",
-    "average", "bear", "block", "caseNumber", "cbsCode", "characteristic", "counterpart",
-    "declaredTotal", "derived", "direction", "down", "driverType", "employee", "epistemic",
-    "evidenceBasis", "explicit", "factor", "figure", "fileName", "findingKind", "fitsGroup",
-    "fromRole", "funder", "group", "high", "instrument", "interpreted", "interventionType",
-    "involves", "line", "low", "matchesMechanism", "memberOf", "mergedInto", "mixed",
-    "municipality", "not-shown", "organisationType", "outcomeType", "overcome", "partner", "period",
-    "person", "personName", "personalData", "polarity", "potential", "practice", "producedBy",
-    "quote", "rank", "rationale", "reason", "regulation", "respondent", "role", "section",
-    "sectionType", "severity", "sha256", "source", "spanHash", "state", "stated", "statementKind",
-    "subject", "targetGroup", "theme", "titleAnchor", "toRole", "transitionType", "turnedInto",
-    "uncovered", "unit", "up", "validUntil", "value", "works", "year",
+    "OutcomeType", "PersonInRole", "Polarity", "PolarityBasis", "PolarityBasisScheme",
+    "PolarityScheme", "Practice", "Programme", "Recommendation", "Segment", "SourceDocument",
+    "Statement", "TargetGroup", "Theme", "TransitionType", "Uncovered", "UseStatus",
+    "UseStatusScheme", "about", "actor", "actorKey", "actual", "affects", "age", "anchor",
+    "anchorText", "angel", "average", "basis", "bear", "block", "caseNumber", "cbsCode",
+    "characteristic", "configurationOf", "contextDriver", "counterpart", "declaredTotal", "derived",
+    "directLink", "direction", "down", "driverType", "employee", "epistemic", "evidence-contested",
+    "evidence-indicative", "evidence-limited", "evidence-moderate", "evidence-none",
+    "evidence-strong", "evidenceBasis", "explicit", "factor", "favourability", "favourable",
+    "figure", "fileName", "findingKind", "fitsGroup", "fromRole", "funder", "group", "high",
+    "inCase", "independentSources", "influence", "instrument", "interpreted", "interventionType",
+    "involves", "line", "low", "matchesMechanism", "mechanism", "mechanismFactor", "memberOf",
+    "mergedInto", "mixed", "municipality", "named", "not-shown", "organisationType", "outcome",
+    "outcomeType", "overcome", "partner", "period", "person", "personName", "personalData",
+    "planned", "polarity", "polarityBasis", "potential", "practice", "producedBy", "quote", "rank",
+    "rationale", "read-in", "reason", "regulation", "respondent", "role", "section", "sectionType",
+    "selfDirectionGroup", "severity", "sha256", "source", "spanHash", "state", "stated",
+    "statementKind", "subject", "suggested", "targetGroup", "theme", "titleAnchor", "toRole",
+    "transitionType", "turnedInto", "unclear", "uncovered", "unfavourable", "unit", "up",
+    "useStatus", "used", "validUntil", "value", "wished", "works", "year",
 })
 
 VALUE_SETS: dict[str, tuple[str, ...]] = {
     "Direction": ("average", "down", "high", "low", "mixed", "not-shown", "up"),
     "EpistemicStatus": ("derived", "interpreted", "stated"),
+    "EvidenceLevel": ("evidence-contested", "evidence-indicative", "evidence-limited", "evidence-moderate", "evidence-none", "evidence-strong"),
+    "Favourability": ("favourable", "unclear", "unfavourable"),
     "InfluenceState": ("actual", "overcome", "potential"),
     "Polarity": ("angel", "bear"),
+    "PolarityBasis": ("named", "read-in"),
+    "UseStatus": ("planned", "suggested", "used", "wished"),
 }
 """class -> the local names of its individuals (members of a ww: skos:ConceptScheme)."""
 
