@@ -25,7 +25,8 @@ HEADERS = {  # field -> (nl, en, min width, shown in the terminal)
     "theme": ("thema", "theme", 10, True), "municipalities": ("gemeenten", "municipalities", 10, True),
     "interventions": ("interventiesoorten", "intervention types", 14, False), "case": ("casus", "case", 8, True),
     "person": ("persoon", "person", 10, True), "from_role": ("van", "from", 12, True), "to_role": ("naar", "to", 12, True),
-    "age": ("leeftijd", "age", 3, True),
+    "age": ("leeftijd", "age", 3, True), "number": ("nr", "no", 2, True), "title": ("titel", "title", 20, True),
+    "subject": ("onderwerp", "subject", 14, True), "sections": ("secties", "sections", 3, True),
 }
 
 
@@ -38,6 +39,11 @@ def catalogue_view(command: str, rows: tuple, lang: str, hidden: tuple[str, ...]
         names = []
     cols = tuple(Column(n, HEADERS.get(n, (n, n))[1 if en else 0], HEADERS.get(n, (n, n, 8, True))[2],
                         HEADERS.get(n, (n, n, 8, True))[3] and n not in hidden) for n in names)
-    table = Table(command, "", cols, tuple(dataclasses.asdict(r) for r in rows))
+    from watwerkt.i18n import t
+
+    def shown(row: dict) -> dict:  # values that are words of the interface, in the listing's language
+        return {k: t(v, lang) if k == "kind" and v in ("organisation", "employee") else v for k, v in row.items()}
+
+    table = Table(command, "", cols, tuple(shown(dataclasses.asdict(r)) for r in rows))
     note = (f"{len(rows)} rijen" if not en else f"{len(rows)} rows",)
     return Listing(command, lang, "", (table,), (), note, rows)
