@@ -242,17 +242,16 @@ def write_store(g: Graph, store: Path, info: dict, *, _hook=None, nt: bytes | No
         version = parent / f".{name}.v-{staging.name.rsplit('-', 1)[-1]}"
         try:
             os.chmod(staging, 0o755)
-            (staging / MARKER).write_text(json.dumps({"format": FORMAT, "tool": "watwerkt"}) + "\n",
-                                          encoding="utf-8")
-            (staging / "graph.nt").write_bytes(nt)
+            _write_synced(staging / MARKER, (json.dumps({"format": FORMAT, "tool": "watwerkt"}) + "\n").encode())
+            _write_synced(staging / "graph.nt", nt)
             if _hook:
                 _hook(staging)  # tests interrupt the build here
             ox = pyoxigraph.Store(str(staging / "oxigraph"))
             ox.bulk_load(nt, pyoxigraph.RdfFormat.N_TRIPLES)
             ox.flush()
             del ox
-            (staging / "build.json").write_text(json.dumps(info, indent=1, sort_keys=True) + "\n",
-                                                encoding="utf-8")
+            _write_synced(staging / "build.json", (json.dumps(info, indent=1, sort_keys=True) + "\n").encode())
+            _fsync_dir(staging)
             os.rename(staging, version)
             if state in ("missing", "link"):
                 _relink(store, version)
@@ -266,6 +265,14 @@ def write_store(g: Graph, store: Path, info: dict, *, _hook=None, nt: bytes | No
         _fsync_dir(parent)
         recover_and_clean(store)
     return info
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """Write and fsync, so a power cut after the swap cannot leave an empty file behind."""
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -141,7 +141,7 @@ def group_profiles(store, lang: str = "nl") -> tuple[GroupProfileRow, ...]:
     return tuple(GroupProfileRow(short(r["group"]), r.get("label") or "", r["regulation"],
                                  _split(r.get("characteristics"), "|"), _split(r.get("respondents")), r.get("total"),
                                  _split(r.get("anchors")))
-                 for r in run(store, "group-profiles", lang=lang))
+                 for r in run(store, "research-groups", lang=lang))
 
 
 @dataclass(frozen=True)

@@ -119,3 +119,21 @@ def test_env_corpus_is_used(kitchen, monkeypatch):
     monkeypatch.setenv("WATWERKT_CORPUS", str(kitchen / "corpus"))
     assert Settings.resolve().corpus == kitchen / "corpus"
     assert os.environ["WATWERKT_CORPUS"]
+
+
+def test_progress_shows_phases_only_after_the_delay(monkeypatch):
+    import time
+
+    from watwerkt.cli_commands import build as build_cmd
+
+    monkeypatch.setattr(build_cmd._Progress, "DELAY", 0.05)
+    quick = build_cmd._Progress()
+    quick("graph")
+    quick.close()  # closed before the delay: nothing was shown
+    assert quick.bar is None
+    slow = build_cmd._Progress()
+    time.sleep(0.2)
+    for phase in ("check", "graph", "nt", "store"):
+        slow(phase)
+    assert slow.bar is not None
+    slow.close()

@@ -48,33 +48,12 @@ def cases(kind, store, backend, lang, fmt):
 @click.argument("case_id")
 @store_option
 @backend_option
-@output_options
-def case(case_id, store, backend, fmt, output, lang):
-    """Eén casus: haar secties met spans (tekenposities) en regelnummers in het bronbestand."""
-    from watwerkt.ingest.segments import SECTION_TYPES
-    from watwerkt.queries.cases import case_sections
+@listing_command
+def case(case_id, store, backend, lang, fmt):
+    """Eén casus als volledige kaart: wie, aanleidingen, interventies, engelen en beren (genoemd eerst),
+    uitkomsten, kerngetallen, lessen, bevindingen, loopbaanstappen, citaten en secties.
+    """
+    from watwerkt.queries.case_card import case_card
+    from watwerkt.queries.case_card_view import case_card_view
 
-    row, sections = case_sections(_store(store, backend), case_id)
-    items = []
-    for s in sections:
-        en, nl = SECTION_TYPES.get(s.type, (s.type, s.type))
-        items.append({
-            "type": s.type,
-            "label": en if lang == "en" else nl,
-            "heading": list(s.heading) if s.heading else None,
-            "spans": [list(x) for x in s.spans],
-            "line": s.first_line,
-            "personal": s.personal,
-        })
-    if fmt == "json":
-        emit(render([], [], "json", lang, payload={**row.as_dict(), "sections": items}), output)
-        return
-    columns = [Column("label", "sectie", "section", 10), Column("line", "regel", "line", 5),
-               Column("span", "span", "span", 12), Column("blocks", "blokken", "blocks", 3)]
-    table = [{"label": i["label"] + (" (persoonsgegevens)" if i["personal"] and lang == "nl" else ""),
-              "line": i["line"],
-              "span": f"{i['spans'][0][0]}-{i['spans'][-1][1]}" if i["spans"] else "",
-              "blocks": len(i["spans"])} for i in items]
-    kind = KIND[row.kind][lang == "en"]
-    head = f"{row.number}. {row.title}\n{row.subject} ({kind})\n\n" if fmt in ("table", "md") else ""
-    emit(head + render(table, columns, fmt, lang), output)
+    return case_card_view(case_card(_store(store, backend), case_id, lang), lang)
