@@ -8,10 +8,9 @@ from watwerkt.cli_commands.options import (
     backend_option,
     listing_command,
     open_backend,
-    output_options,
     store_option,
 )
-from watwerkt.render import Column, emit, render
+from watwerkt.render import Column
 
 CASE_COLUMNS = [
     Column("number", "nr", "no", 2),
