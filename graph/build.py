@@ -429,6 +429,29 @@ class GraphBuilder:
             self.g.add((f_iri, WW.severity, Literal(f.severity)))
             self.text(f_iri, DCTERMS.description, f.description)
 
+    def passages(self) -> None:
+        """Searchable text of every segment block, for ``zoek``: ``ww:searchText`` on its anchor.
+
+        Contact spans are left out and any phone number or e-mail address left is masked as
+        ``[contact]`` (watwerkt.contact), so search reads the store only, never the corpus.
+        """
+        if self.corpus is None:
+            return
+        from watwerkt.contact import mask_contacts
+
+        g = self.g
+        for a_iri in sorted(set(g.objects(None, WW.block))):
+            doc = self.corpus.get(str(g.value(a_iri, OA.hasSource)).rsplit("/", 1)[-1])
+            start, end = int(g.value(a_iri, OA.start)), int(g.value(a_iri, OA.end))
+            raw = list(doc.raw[start:end])
+            for p in self.personal:
+                if p.doc == doc.key and p.start < end and start < p.end:
+                    for i in range(max(p.start, start), min(p.end, end)):
+                        raw[i - start] = "\n" if raw[i - start] == "\n" else " "
+            text = mask_contacts(normalise(mask_contacts("".join(raw)))[0]).strip()
+            if text:
+                g.add((a_iri, WW.searchText, Literal(text)))
+
 
 def build_graph(ds: Dataset, corpus: Corpus | None, ontology_dir: Path) -> Graph:
     b = GraphBuilder(ds, corpus)
@@ -444,9 +467,13 @@ def build_graph(ds: Dataset, corpus: Corpus | None, ontology_dir: Path) -> Graph
     for prog in ds.programmes:
         b.programme(prog)
     b.findings(ds.segment_findings)
+    b.passages()
     from watwerkt.graph.configurations import add_configurations
     from watwerkt.graph.standards import add_standards
 
     add_configurations(b, {e.id: list(e.factors) for part in ds.report for e in part.works})
+    from watwerkt.graph.links import link_findings
+
+    link_findings(b)
     add_standards(b.g)  # PROV-O, Web Annotation, ORG, VoID: last, it counts the rest
     return b.g

@@ -89,6 +89,7 @@ class WW:
     caseNumber = "https://w3id.org/watwerkt/def#caseNumber"  # datatype property
     cbsCode = "https://w3id.org/watwerkt/def#cbsCode"  # datatype property
     characteristic = "https://w3id.org/watwerkt/def#characteristic"  # datatype property
+    concerns = "https://w3id.org/watwerkt/def#concerns"  # object property
     configurationOf = "https://w3id.org/watwerkt/def#configurationOf"  # object property
     contextDriver = "https://w3id.org/watwerkt/def#contextDriver"  # object property
     counterpart = "https://w3id.org/watwerkt/def#counterpart"  # object property
@@ -203,9 +204,9 @@ CLASSES = frozenset({
     "UseStatus",
 })
 OBJECT_PROPERTIES = frozenset({
-    "about", "affects", "anchor", "block", "configurationOf", "contextDriver", "counterpart",
-    "direction", "driverType", "employee", "epistemic", "factor", "favourability", "fitsGroup",
-    "group", "inCase", "influence", "instrument", "interventionType", "involves",
+    "about", "affects", "anchor", "block", "concerns", "configurationOf", "contextDriver",
+    "counterpart", "direction", "driverType", "employee", "epistemic", "factor", "favourability",
+    "fitsGroup", "group", "inCase", "influence", "instrument", "interventionType", "involves",
     "matchesMechanism", "mechanism", "mechanismFactor", "memberOf", "mergedInto", "municipality",
     "organisationType", "outcome", "outcomeType", "person", "polarity", "polarityBasis", "practice",
     "producedBy", "section", "selfDirectionGroup", "source", "state", "targetGroup", "theme",
@@ -231,21 +232,21 @@ TERMS = frozenset({
     "Statement", "TargetGroup", "Theme", "TransitionType", "Uncovered", "UseStatus",
     "UseStatusScheme", "about", "actor", "actorKey", "actual", "affects", "age", "anchor",
     "anchorText", "angel", "average", "basis", "bear", "block", "caseNumber", "cbsCode",
-    "characteristic", "configurationOf", "contextDriver", "counterpart", "declaredTotal", "derived",
-    "directLink", "direction", "down", "driverType", "employee", "epistemic", "evidence-contested",
-    "evidence-indicative", "evidence-limited", "evidence-moderate", "evidence-none",
-    "evidence-strong", "evidenceBasis", "explicit", "factor", "favourability", "favourable",
-    "figure", "fileName", "findingKind", "fitsGroup", "fromRole", "funder", "group", "high",
-    "inCase", "independentSources", "influence", "instrument", "interpreted", "interventionType",
-    "involves", "line", "low", "matchesMechanism", "mechanism", "mechanismFactor", "memberOf",
-    "mergedInto", "mixed", "municipality", "named", "not-shown", "organisationType", "outcome",
-    "outcomeType", "overcome", "partner", "period", "person", "personName", "personalData",
-    "planned", "polarity", "polarityBasis", "potential", "practice", "producedBy", "quote", "rank",
-    "rationale", "read-in", "reason", "regulation", "respondent", "role", "section", "sectionType",
-    "selfDirectionGroup", "severity", "sha256", "source", "spanHash", "state", "stated",
-    "statementKind", "subject", "suggested", "targetGroup", "theme", "titleAnchor", "toRole",
-    "transitionType", "turnedInto", "unclear", "uncovered", "unfavourable", "unit", "up",
-    "useStatus", "used", "validUntil", "value", "wished", "works", "year",
+    "characteristic", "concerns", "configurationOf", "contextDriver", "counterpart",
+    "declaredTotal", "derived", "directLink", "direction", "down", "driverType", "employee",
+    "epistemic", "evidence-contested", "evidence-indicative", "evidence-limited",
+    "evidence-moderate", "evidence-none", "evidence-strong", "evidenceBasis", "explicit", "factor",
+    "favourability", "favourable", "figure", "fileName", "findingKind", "fitsGroup", "fromRole",
+    "funder", "group", "high", "inCase", "independentSources", "influence", "instrument",
+    "interpreted", "interventionType", "involves", "line", "low", "matchesMechanism", "mechanism",
+    "mechanismFactor", "memberOf", "mergedInto", "mixed", "municipality", "named", "not-shown",
+    "organisationType", "outcome", "outcomeType", "overcome", "partner", "period", "person",
+    "personName", "personalData", "planned", "polarity", "polarityBasis", "potential", "practice",
+    "producedBy", "quote", "rank", "rationale", "read-in", "reason", "regulation", "respondent",
+    "role", "section", "sectionType", "selfDirectionGroup", "severity", "sha256", "source",
+    "spanHash", "state", "stated", "statementKind", "subject", "suggested", "targetGroup", "theme",
+    "titleAnchor", "toRole", "transitionType", "turnedInto", "unclear", "uncovered", "unfavourable",
+    "unit", "up", "useStatus", "used", "validUntil", "value", "wished", "works", "year",
 })
 
 VALUE_SETS: dict[str, tuple[str, ...]] = {

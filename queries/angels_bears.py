@@ -87,16 +87,31 @@ def _params(v: Vocabulary, *, polarity, basis, kind, case, factor, actor) -> tup
         filters.append(f)
         params["factor"] = concept_iri(f.scheme, f.id)
     if actor:
-        words = fold(actor)
-        if not words or len(words) > 100:
-            raise UsageError(f"ongeldige actor {actor!r}", en=f"invalid actor {actor!r}",
-                             hint="een of enkele woorden", hint_en="one or a few words")
-        import pyoxigraph as ox
-
-        # whole words, accent-insensitive: the folded key has a space before and after every word
-        params["actor"] = ox.Literal(" " + re.sub(r"[^a-z0-9' ()+]", "", words).replace("(", r"\(")
-                                     .replace(")", r"\)").replace("+", r"\+") + " ")
+        params["actor"] = _actor_pattern(v, actor, filters)
     return params, filters
+
+
+def _actor_pattern(v: Vocabulary, actor: str, filters: list) -> object:
+    """A regex over the folded actor key: whole words, accent-insensitive.
+
+    When the term names a kind of actor (scheme ``actoren``: "OR", "works council",
+    "wethouder"), every label and synonym of that concept counts; otherwise the words
+    themselves. The pattern is a bound value, never query text.
+    """
+    import pyoxigraph as ox
+
+    words = fold(actor)
+    if not words or len(words) > 100:
+        raise UsageError(f"ongeldige actor {actor!r}", en=f"invalid actor {actor!r}",
+                         hint="een of enkele woorden", hint_en="one or a few words")
+    alternatives = {words}
+    hit = v.terms.keys.get("actoren", {}).get(words)
+    if hit:
+        filters.append(ResolvedFilter("--actor", actor, "actoren", hit, v.label("actoren", hit), "synonym"))
+        alternatives |= {k for k, ident in v.terms.keys["actoren"].items() if ident == hit}
+    safe = sorted(re.sub(r"[^a-z0-9' ]", " ", a).strip() for a in alternatives)
+    body = "|".join(" ".join(a.split()) for a in safe if a)
+    return ox.Literal(f" ({body}) ")
 
 
 def angels_and_bears(store, *, lang: str = "nl", polarity=None, basis=None, kind=None, case=None,

@@ -61,3 +61,55 @@ def angels_bears_view(res, lang: str) -> Listing:
     n = len(res.items)
     note = f"{n} engelen en beren" if lang == "nl" else f"{n} angels and bears"
     return Listing("engelen-beren", lang, "", (table,), resolved, (note,), res)
+
+
+def factors_view(rows, lang: str) -> Listing:
+    nl = lang != "en"
+    data = tuple({"factor": r.factor, "label": ("" if r.is_group else "  ") + r.label, "group": r.group,
+                  "named_angels": r.named_angels, "named_bears": r.named_bears,
+                  "interpreted_angels": r.interpreted_angels, "interpreted_bears": r.interpreted_bears,
+                  "research": r.research_mentions} for r in rows)
+    cols = (Column("label", t("factor", lang), 20), Column("named_angels", "engelen (genoemd)" if nl else "angels (named)", 4),
+            Column("named_bears", "beren (genoemd)" if nl else "bears (named)", 4),
+            Column("interpreted_angels", "engelen (gelezen)" if nl else "angels (read in)", 4),
+            Column("interpreted_bears", "beren (gelezen)" if nl else "bears (read in)", 4),
+            Column("research", t("research", lang), 4), Column("group", t("group", lang), 8, False))
+    return Listing("factoren", lang, "", (Table("factoren", "", cols, data),), (), (), rows)
+
+
+def outcomes_view(res, lang: str) -> Listing:
+    data = tuple({"outcome": r.outcome_label, "intervention": r.intervention_label, "favourable": r.favourable,
+                  "unfavourable": r.unfavourable, "unclear": r.unclear, "case_wide": r.case_wide,
+                  "cases": r.cases} for r in res.rows)
+    cols = _cols(lang, ("outcome", "outcome", 12, True), ("intervention", "intervention_type", 20, True),
+                 ("favourable", "favourable", 3, True), ("unfavourable", "unfavourable", 3, True),
+                 ("unclear", "unclear", 3, True), ("case_wide", "case_wide", 3, True), ("cases", "cases", 10, False))
+    return Listing("uitkomsten", lang, "", (Table("uitkomsten", "", cols, data),),
+                   tuple(f.line(lang) for f in res.filters), (), res)
+
+
+def gaps_view(res, lang: str) -> Listing:
+    data = tuple({"group": r.group_label, "intervention": r.intervention_label, "covered": r.covered,
+                  "missing": r.missing} for r in res.rows)
+    nl = lang != "en"
+    cols = (Column("group", t("group", lang), 12), Column("intervention", t("intervention_type", lang), 18),
+            Column("covered", "met bewijs" if nl else "with evidence", 14),
+            Column("missing", "zonder bewijs" if nl else "without evidence", 14))
+    note = ("Een uitkomst staat onder 'met bewijs' zodra één casus een configuratie heeft, gunstig of niet."
+            if nl else "An outcome is 'with evidence' as soon as one case has a configuration, favourable or not.")
+    return Listing("gaten", lang, "", (Table("gaten", "", cols, data),), tuple(f.line(lang) for f in res.filters),
+                   (note,), res)
+
+
+def compare_view(res, lang: str) -> Listing:
+    fields = [("title", "title"), ("kind", "kind"), ("municipalities", None), ("drivers", None),
+              ("interventions", "intervention_type"), ("named_angels", "angels"), ("named_bears", "bears"),
+              ("outcomes", "outcome"), ("group_fit", "group")]
+    nl = lang != "en"
+    extra = {"municipalities": ("gemeente(n)", "municipalities"), "drivers": ("aanleidingen", "drivers")}
+    rows = []
+    for key, word in fields:
+        name = t(word, lang) if word else extra[key][0 if nl else 1]
+        rows.append({"field": name, **{c.id: t(c.kind, lang) if key == "kind" else getattr(c, key) for c in res}})
+    cols = (Column("field", "", 10),) + tuple(Column(c.id, c.id, 12) for c in res)
+    return Listing("vergelijk", lang, "", (Table("vergelijk", "", cols, tuple(rows)),), (), (), res)

@@ -31,6 +31,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "vergelijk": ("advisor", "vergelijk", "Casussen naast elkaar."),
     "zoek": ("search", "zoek", "Zoeken in labels, concepten en citaten, met tikfouttolerantie."),
     "gaten": ("advisor", "gaten", "Combinaties van doelgroep, interventie en uitkomst zonder bewijs."),
+    "termen": ("catalogue", "termen", "De vocabulaires die elk filter accepteert, met synoniemen."),
+    "kerngetallen": ("catalogue", "kerngetallen", "Kerngetallen uit casussen en programma's."),
+    "bevindingen": ("catalogue", "bevindingen", "Bevindingen over de kwaliteit van de bronnen, per casus of document."),
+    "onderzoek": ("catalogue", "onderzoek", "Het NRO-onderzoek: groepen, triggers, aanbevelingen, opbrengsten, ..."),
+    "programmas": ("catalogue", "programmas", "De voorbeeldpraktijken van de programma's."),
+    "loopbanen": ("catalogue", "loopbanen", "Loopbaanstappen: van rol naar rol, met leeftijd."),
     "sparql": ("search", "sparql", "Alleen-lezen SPARQL voor onderzoekers."),
     "neo4j": ("neo4j", "neo4j", "Een Neo4j-ontwikkelserver starten, stoppen of bekijken."),
     "publish": ("publish", "publish", "Publiceer de graaf naar Neo4j (publish neo4j)."),
@@ -43,8 +49,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 ALIASES: dict[str, str] = {"what-works": "wat-werkt", "angels-bears": "engelen-beren", "factors": "factoren",
                            "outcomes": "uitkomsten", "compare": "vergelijk", "search": "zoek", "gaps": "gaten",
-                           "bundle": "bundel",
-                           "explore": "verken"}
+                           "bundle": "bundel", "explore": "verken",
+                           "terms": "termen", "key-numbers": "kerngetallen", "findings": "bevindingen",
+                           "research": "onderzoek", "programmes": "programmas", "careers": "loopbanen"}
 
 
 class LazyGroup(click.Group):

@@ -47,6 +47,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "angels": ("engelen", "angels"),
     "bears": ("beren", "bears"),
     "kind": ("soort", "kind"),
+    "organisation": ("organisatie", "organisation"),
+    "employee": ("medewerker", "employee"),
     "title": ("titel", "title"),
     "label": ("omschrijving", "label"),
     "what_works_title": ("Wat werkt: interventiesoorten gerangschikt op bewijs",

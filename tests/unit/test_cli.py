@@ -47,9 +47,9 @@ def test_cases_json_csv_md_and_table(cli, kitchen_store):
                        "title": "Leren loont altijd", "subject": "Gemeente Voorbeeldstad",
                        "municipalities": ["Voorbeeldstad"], "sections": 6}
     code, out, _ = cli("cases", "--store", str(kitchen_store), "--format", "csv")
-    assert out.splitlines()[0] == "number,id,kind,title,subject,municipalities,sections"
+    assert out.splitlines()[0] == "id,number,kind,title,subject,municipalities,sections"
     code, out, _ = cli("cases", "--store", str(kitchen_store), "--format", "md", "--lang", "en")
-    assert out.splitlines()[0].startswith("| no | id | kind | title |")
+    assert out.splitlines()[0].startswith("| id | no | kind | title |")
     code, out, _ = cli("cases", "--store", str(kitchen_store))
     assert all(len(line) <= 80 for line in out.splitlines())
 

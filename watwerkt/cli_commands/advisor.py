@@ -9,10 +9,8 @@ from watwerkt.cli_commands.options import (
     backend_option,
     listing_command,
     open_backend,
-    output_options,
     store_option,
 )
-from watwerkt.render import Column, emit, render
 
 L = {  # two-language strings used in rendering
     "werkt": ("werkt", "works"), "werkt-minder": ("werkt minder", "works less"),
@@ -24,7 +22,7 @@ def _t(key: str, lang: str) -> str:
     return L.get(key, (key, key))[lang == "en"]
 
 
-def _knowledge(store, lang, backend="embedded"):
+def _knowledge(store, lang, backend="embedded"):  # zoek still uses the wave-1 index
     from watwerkt.queries.knowledge import Knowledge
 
     return Knowledge(open_backend(store, backend), lang)
@@ -83,56 +81,39 @@ def engelen_beren(polarity, basis, kind, case_id, factor, actor, per, store, bac
 @click.command("factoren")
 @store_option
 @backend_option
-@output_options
-def factoren(store, backend, fmt, output, lang):
-    """De factortaxonomie van het onderzoek, met hoe vaak elke factor engel of beer is."""
-    from watwerkt.queries.knowledge import factor_table
+@listing_command
+def factoren(store, backend, lang, fmt):
+    """De factortaxonomie met engelen en beren (genoemd en gelezen) en vermeldingen in het onderzoek."""
+    from watwerkt.queries.overview import factor_table
+    from watwerkt.queries.views import factors_view
 
-    rows = factor_table(_knowledge(store, lang, backend))
-    shown = [{**r, "label": r["label"].upper() if r["is_group"] else "· " + r["label"]} for r in rows]
-    cols = [Column("label", "factor", "factor", 30), Column("case_angels", "engel", "angel", 5),
-            Column("case_bears", "beer", "bear", 5), Column("research_angels", "stimulerend", "stimulating", 11),
-            Column("research_bears", "belemmerend", "limiting", 11),
-            Column("research_mentions", "genoemd (onderzoek)", "mentioned (research)", 4, in_table=False)]
-    emit(render(shown, cols, fmt, lang, payload=rows), output)
+    return factors_view(factor_table(open_backend(store, backend), lang), lang)
 
 
 @click.command("uitkomsten")
 @click.option("--uitkomst", "--outcome", "outcome", help="Alleen deze uitkomst.")
 @store_option
 @backend_option
-@output_options
-def uitkomsten(outcome, store, backend, fmt, output, lang):
-    """Welke interventies samengaan met welke uitkomsten (goed, slecht, anders)."""
-    from watwerkt.queries.knowledge import outcome_table
+@listing_command
+def uitkomsten(outcome, store, backend, lang, fmt):
+    """Welke interventiesoorten samengaan met welke uitkomsten: gunstig, ongunstig, onduidelijk."""
+    from watwerkt.queries.overview import outcome_table
+    from watwerkt.queries.views import outcomes_view
 
-    rows = outcome_table(_knowledge(store, lang, backend), outcome)
-    cols = [Column("outcome_label", "uitkomst", "outcome", 12), Column("intervention_label", "interventie", "intervention", 20),
-            Column("good", "gunstig", "good", 3), Column("bad", "ongunstig", "bad", 3), Column("other", "anders", "other", 3),
-            Column("direct", "direct", "direct", 3, in_table=False), Column("cases", "casussen", "cases", 10)]
-    emit(render(rows, cols, fmt, lang), output)
+    return outcomes_view(outcome_table(open_backend(store, backend), outcome, lang), lang)
 
 
 @click.command("vergelijk")
 @click.argument("case_ids", nargs=-1, required=True)
 @store_option
 @backend_option
-@output_options
-def vergelijk(case_ids, store, backend, fmt, output, lang):
-    """Casussen naast elkaar: aanleidingen, interventies, engelen, beren, uitkomsten."""
-    from watwerkt.queries.knowledge import compare
+@listing_command
+def vergelijk(case_ids, store, backend, lang, fmt):
+    """Casussen naast elkaar: aanleidingen, interventies, genoemde engelen en beren, uitkomsten."""
+    from watwerkt.queries.overview import compare
+    from watwerkt.queries.views import compare_view
 
-    rows = compare(_knowledge(store, lang, backend), list(case_ids))
-    if fmt == "json":
-        emit(render(rows, [], "json", lang), output)
-        return
-    fields = [("title", "titel", "title"), ("kind", "soort", "kind"), ("municipalities", "gemeente(n)", "municipalities"),
-              ("drivers", "aanleidingen", "drivers"), ("interventions", "interventies", "interventions"),
-              ("angels", "engelen", "angels"), ("bears", "beren", "bears"), ("outcomes", "uitkomsten", "outcomes"),
-              ("group_fit", "past bij groep", "fits group")]
-    table = [{"field": nl if lang == "nl" else en, **{r["id"]: r[key] for r in rows}} for key, nl, en in fields]
-    cols = [Column("field", "", "", 10)] + [Column(r["id"], r["id"], r["id"], 10) for r in rows]
-    emit(render(table, cols, fmt, lang), output)
+    return compare_view(compare(open_backend(store, backend), list(case_ids), lang), lang)
 
 
 @click.command("gaten")
@@ -140,16 +121,10 @@ def vergelijk(case_ids, store, backend, fmt, output, lang):
 @click.option("--alleen-leeg", "only_empty", is_flag=True, help="Alleen combinaties zonder enig bewijs.")
 @store_option
 @backend_option
-@output_options
-def gaten(group, only_empty, store, backend, fmt, output, lang):
-    """Gaten: welke combinaties van doelgroep, interventie en uitkomst hebben geen bewijs."""
-    from watwerkt.queries.knowledge import gaps
+@listing_command
+def gaten(group, only_empty, store, backend, lang, fmt):
+    """Gaten: per doelgroep en interventiesoort de uitkomsten met en zonder bewijs (HTML: een bewijskaart)."""
+    from watwerkt.queries.overview import gaps
+    from watwerkt.queries.views import gaps_view
 
-    k = _knowledge(store, lang, backend)
-    groups = [k.resolve(g, ("doelgroepen",), "--doelgroep")[1] for g in group] or None
-    rows = gaps(k, groups=groups)
-    if only_empty:
-        rows = [r for r in rows if not r["covered"]]
-    cols = [Column("group_label", "doelgroep", "target group", 12), Column("intervention_label", "interventie", "intervention", 16),
-            Column("covered", "met bewijs", "with evidence", 10), Column("missing", "zonder bewijs", "without evidence", 12)]
-    emit(render(rows, cols, fmt, lang), output)
+    return gaps_view(gaps(open_backend(store, backend), tuple(group), lang, only_empty), lang)

@@ -8,10 +8,9 @@ from watwerkt.cli_commands.options import (
     backend_option,
     listing_command,
     open_backend,
-    output_options,
     store_option,
 )
-from watwerkt.render import Column, emit, render
+from watwerkt.render import Column
 
 CASE_COLUMNS = [
     Column("number", "nr", "no", 2),
@@ -30,19 +29,18 @@ def _store(store, backend="embedded"):
 
 
 @click.command()
-@click.option("--kind", type=click.Choice(["organisation", "employee", "organisatie", "medewerker"]),
+@click.option("--kind", "--soort", type=click.Choice(["organisation", "employee", "organisatie", "medewerker"]),
               help="Alleen organisatie- of medewerkerscasussen.")
 @store_option
 @backend_option
-@output_options
-def cases(kind, store, backend, fmt, output, lang):
+@listing_command
+def cases(kind, store, backend, lang, fmt):
     """Lijst van de praktijkcasussen, in de volgorde van het boek."""
     from watwerkt.queries.cases import list_cases
+    from watwerkt.queries.catalogue_views import catalogue_view
 
     kind = {"organisatie": "organisation", "medewerker": "employee"}.get(kind, kind)
-    rows = [c.as_dict() for c in list_cases(_store(store, backend), kind=kind)]
-    shown = [{**r, "kind": KIND[r["kind"]][lang == "en"]} for r in rows]
-    emit(render(shown, CASE_COLUMNS, fmt, lang, payload=rows), output)
+    return catalogue_view("cases", tuple(list_cases(_store(store, backend), kind=kind)), lang, hidden=("sections",))
 
 
 @click.command()

@@ -19,6 +19,20 @@ def _console(width: int):
                    no_color=True, highlight=False, emoji=False, markup=False, soft_wrap=False)
 
 
+def _compact_widths(columns, cells, width: int) -> list[int]:
+    """One line per row: shrink the widest columns until the table fits."""
+    natural = [max([len(c.header)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    mins = [min(n, max(c.min_width, 1)) for n, c in zip(natural, columns, strict=True)]
+    widths = list(natural)
+    budget = width - (len(columns) - 1)  # one space between columns
+    while sum(widths) > budget:
+        i = max(range(len(widths)), key=lambda k: widths[k] - mins[k])
+        if widths[i] <= mins[i]:
+            break
+        widths[i] -= 1
+    return widths
+
+
 def render(listing: Listing, options) -> bytes:
     from rich import box
     from rich.table import Table as RichTable
@@ -38,12 +52,13 @@ def render(listing: Listing, options) -> bytes:
         columns = [c for c in table.columns if c.brief]
         rt = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
                        padding=(0, 1), header_style=None, collapse_padding=True)
-        for c in columns:
-            rt.add_column(c.header, min_width=min(c.min_width, max(len(c.header), 1)),
-                          overflow="ellipsis" if options.compact else "fold",
-                          no_wrap=options.compact)
-        for row in table.rows:
-            rt.add_row(*(Text(cell_text(row.get(c.key))) for c in columns))
+        cells = [[cell_text(row.get(c.key)) for c in columns] for row in table.rows]
+        widths = _compact_widths(columns, cells, options.width) if options.compact else [None] * len(columns)
+        for c, w in zip(columns, widths, strict=True):
+            rt.add_column(c.header, min_width=min(c.min_width, max(len(c.header), 1)), width=w,
+                          overflow="ellipsis" if options.compact else "fold", no_wrap=options.compact)
+        for row in cells:
+            rt.add_row(*(Text(v) for v in row))
         if not table.rows:
             out.write("(geen rijen)\n\n" if listing.lang == "nl" else "(no rows)\n\n")
             continue
