@@ -76,6 +76,8 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     """The UTF-8 text of a data file, refusing folders, missing and oversized files."""
     if path.is_dir():
         raise DataError("is een map, geen YAML-bestand", en="is a folder, not a YAML file", where=str(path))
+    if path.exists() and not path.is_file():  # a pipe or a device would block or never end
+        raise DataError("is geen gewoon bestand", en="is not a regular file", where=str(path))
     try:
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)

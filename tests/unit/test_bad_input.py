@@ -11,6 +11,7 @@ mutation touched.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -181,6 +182,8 @@ CASES = [
     ("impossible-date", sub("    year: 2011", "    year: 2011-02-30"), r"01-voorbeeldstad\.yaml:{line}: the value '2011-02-30' cannot be read"),
     # ---- files and folders
     ("folder-named-yaml", folder("cases/03-map.yaml"), r"03-map\.yaml: is a folder, not a YAML file"),
+    ("fifo-named-yaml", lambda d: os.mkfifo(d / "cases" / "03-pijp.yaml") or 1, r"03-pijp\.yaml: is not a regular file"),
+    ("device-symlink", lambda d: (d / "cases" / "03-nul.yaml").symlink_to("/dev/zero") or 1, r"03-nul\.yaml: is not a regular file"),
     ("missing-cases-folder", remove("cases"), r"cases: the folder cases/ is missing"),
     ("empty-cases-folder", empty_folder("cases"), r"cases: the folder cases/ holds no \.yaml file"),
     ("missing-concepts-folder", remove("concepts"), r"concepts: the folder concepts/ is missing"),
