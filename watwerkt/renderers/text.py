@@ -8,6 +8,7 @@ in a pipe and in a file).
 from __future__ import annotations
 
 import io
+import textwrap
 
 from watwerkt.listing import Listing, cell_text
 
@@ -40,15 +41,19 @@ def render(listing: Listing, options) -> bytes:
 
     console = _console(options.width)
     out = console.file
+
+    def para(text: str) -> None:  # titles, filter lines and notes wrap like the cells
+        out.write("\n".join(textwrap.wrap(text, options.width, break_on_hyphens=False)) + "\n")
+
     if listing.title:
-        out.write(listing.title + "\n")
+        para(listing.title)
     for line in listing.resolved:
-        out.write(line + "\n")
+        para(line)
     if listing.title or listing.resolved:
         out.write("\n")
     for table in listing.tables:
         if table.title:
-            out.write(table.title + "\n")
+            para(table.title)
         columns = [c for c in table.columns if c.brief]
         rt = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
                        padding=(0, 1), header_style=None, collapse_padding=True)
@@ -65,6 +70,6 @@ def render(listing: Listing, options) -> bytes:
         console.print(rt)
         out.write("\n")
     for note in listing.notes:
-        out.write(note + "\n")
+        para(note)
     text = "\n".join(line.rstrip() for line in out.getvalue().splitlines())
     return (text.rstrip("\n") + "\n").encode("utf-8")
