@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -69,14 +70,16 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     args = ap.parse_args()
     exports = ["ttl", "trig", "jsonld"] if args.export else []
+    load_before = os.getloadavg()[0]
     results = [bench("kitchen fixture", KITCHEN / "corpus", KITCHEN, args.repeat, exports)]
     if args.corpus.is_dir():
         results.insert(0, bench("real corpus", args.corpus, ROOT / "data", args.repeat, exports))
     else:
         print(f"no corpus at {args.corpus}: the real corpus is not measured", file=sys.stderr)
+    load_after = os.getloadavg()[0]
     order = ["imports", "start", "load", "check", "graph", "nt", "store", "export"]
     lines = [f"# Build benchmark, {today()}", "",
-             f"Machine: {machine()}.", "",
+             f"Machine: {machine()}. Load average (1 min) {load_before:.1f} before, {load_after:.1f} after.", "",
              f"A fresh Python process per build (like `watwerkt build`), {args.repeat} runs each, into an "
              f"empty temporary store{'; with --export ttl,trig,jsonld' if exports else ''}. Wall times in "
              "seconds; the phases (CPU seconds of the process, then wall) are of the run with the least CPU (`start` is settings and path checks, `graph` the "

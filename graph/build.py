@@ -58,7 +58,7 @@ class GraphBuilder:
     def __init__(self, ds: Dataset, corpus: Corpus | None = None):
         self.ds = ds
         self.corpus = corpus
-        self.g = Graph()
+        self.g = Graph(store="SimpleMemory")  # no named graphs here: the lighter store builds faster
         for p, ns in PREFIXES.items():
             self.g.bind(p, ns)
         self.sources: dict[str, SourceInfo] = {s.key: s for s in ds.sources}

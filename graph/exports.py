@@ -4,7 +4,9 @@ The canonical N-Triples are the reference: one line per triple, sorted, no blank
 literal escaped by the N-Triples grammar (``\\"``, ``\\\\``, ``\\n``, ``\\r``, and ``\\uXXXX``
 for every other control character), so a line break or a tab in a text field can never make
 the file invalid. The store keeps only these; Turtle, TriG and JSON-LD are written on demand
-(``watwerkt build --export FMT --out DIR``). Every export is deterministic: two builds of the
+(``watwerkt build --export FMT --out DIR``): Turtle and TriG by Oxigraph's serialiser from the
+sorted N-Triples (rdflib's took 40 s on the real graph, Oxigraph 0.2 s), JSON-LD by our own
+writer (expanded, nodes and values sorted). Every export is deterministic: two builds of the
 same data give the same bytes.
 """
 
@@ -108,24 +110,36 @@ def canonical_jsonld(g: Graph) -> bytes:
     return (json.dumps({"@graph": doc}, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def serialise(g: Graph, fmt: str) -> bytes:
-    if fmt == "nt":
-        return canonical_nt(g)
+def _prefixes(g: Graph, nt: bytes) -> dict[str, str]:
+    """The graph's bound prefixes that the triples use, sorted by prefix (deterministic)."""
+    used = {}
+    for prefix, ns in sorted(g.namespaces()):
+        if prefix and f"<{ns}".encode() in nt:
+            used[prefix] = str(ns)
+    return used
+
+
+def _oxigraph(g: Graph, nt: bytes, fmt: str) -> bytes:
+    """Turtle or TriG written by Oxigraph from the sorted N-Triples (fast, and stable, since
+    the input order is canonical); TriG puts every triple in one named graph."""
+    import pyoxigraph as ox
+
+    triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
+    if fmt == "trig":
+        name = ox.NamedNode(GRAPH_NAME)
+        quads = (ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
+        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_prefixes(g, nt))
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes(g, nt))
+
+
+def serialise(g: Graph, fmt: str, *, nt: bytes | None = None) -> bytes:
+    """One export of ``g``; ``nt`` is its canonical N-Triples when already written."""
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}", hint="use one of: " + ", ".join(FORMATS))
     if fmt == "jsonld":
         return canonical_jsonld(g)
-    if fmt == "ttl":
-        return g.serialize(format="turtle", encoding="utf-8")
-    if fmt == "trig":
-        from rdflib import Dataset, URIRef
-
-        ds = Dataset()
-        for prefix, ns in g.namespaces():
-            ds.bind(prefix, ns)
-        named = ds.graph(URIRef(GRAPH_NAME))
-        for t in g:
-            named.add(t)
-        return ds.serialize(format="trig", encoding="utf-8")
-    raise StoreError(f"unknown export format {fmt!r}", hint="use one of: " + ", ".join(FORMATS))
+    nt = canonical_nt(g) if nt is None else nt
+    return nt if fmt == "nt" else _oxigraph(g, nt, fmt)
 
 
 def write_exports(g: Graph, formats, out: Path, *, nt: bytes | None = None) -> list[Path]:
@@ -133,11 +147,15 @@ def write_exports(g: Graph, formats, out: Path, *, nt: bytes | None = None) -> l
     from watwerkt.atomic import atomic_write_bytes, check_output_dir
 
     out = check_output_dir(out)
+    formats = list(dict.fromkeys(formats))  # each once, in the order asked
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise StoreError(f"unknown export format {unknown[0]!r}", hint="use one of: " + ", ".join(FORMATS))
+    if nt is None and any(f != "jsonld" for f in formats):
+        nt = canonical_nt(g)
     written = []
-    for fmt in dict.fromkeys(formats):  # each once, in the order asked
-        if fmt not in FORMATS:
-            serialise(g, fmt)  # raises the one-line error
-        data = nt if (fmt == "nt" and nt is not None) else serialise(g, fmt)
+    for fmt in formats:
+        data = serialise(g, fmt, nt=nt)
         target = out / FORMATS[fmt]
         atomic_write_bytes(target, data, parents=True)
         written.append(target)

@@ -166,7 +166,8 @@ def render_namespace(source: Path = SOURCE) -> str:
         "",
     ]
     for local, kind in terms.items():
-        out.append(f'    {_py(local)} = "{ww}{local}"  # {kind}')
+        line = f'    {_py(local)} = "{ww}{local}"'
+        out += [f"{line}  # {kind}"] if len(line) + len(kind) + 4 <= 100 else [f"    # {kind}", line]
     out += ["", ""]
 
     def frozen(name: str, members) -> None:
@@ -187,7 +188,10 @@ def render_namespace(source: Path = SOURCE) -> str:
     out += ["", "VALUE_SETS: dict[str, tuple[str, ...]] = {"]
     for k, vs in sets.items():
         members = ", ".join(f'"{v}"' for v in vs) + ("," if len(vs) == 1 else "")
-        out.append(f'    "{k}": ({members}),')
+        if len(members) + len(k) + 10 <= 100:
+            out.append(f'    "{k}": ({members}),')
+        else:
+            out += [f'    "{k}": (', *(f'        "{v}",' for v in vs), "    ),"]
     out += [
         "}",
         '"""class -> the local names of its individuals (members of a ww: skos:ConceptScheme)."""',

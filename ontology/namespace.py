@@ -101,8 +101,10 @@ class WW:
     driverType = "https://w3id.org/watwerkt/def#driverType"  # object property
     employee = "https://w3id.org/watwerkt/def#employee"  # object property
     epistemic = "https://w3id.org/watwerkt/def#epistemic"  # object property
-    evidence_contested = "https://w3id.org/watwerkt/def#evidence-contested"  # value of EvidenceLevel
-    evidence_indicative = "https://w3id.org/watwerkt/def#evidence-indicative"  # value of EvidenceLevel
+    # value of EvidenceLevel
+    evidence_contested = "https://w3id.org/watwerkt/def#evidence-contested"
+    # value of EvidenceLevel
+    evidence_indicative = "https://w3id.org/watwerkt/def#evidence-indicative"
     evidence_limited = "https://w3id.org/watwerkt/def#evidence-limited"  # value of EvidenceLevel
     evidence_moderate = "https://w3id.org/watwerkt/def#evidence-moderate"  # value of EvidenceLevel
     evidence_none = "https://w3id.org/watwerkt/def#evidence-none"  # value of EvidenceLevel
@@ -252,7 +254,14 @@ TERMS = frozenset({
 VALUE_SETS: dict[str, tuple[str, ...]] = {
     "Direction": ("average", "down", "high", "low", "mixed", "not-shown", "up"),
     "EpistemicStatus": ("derived", "interpreted", "stated"),
-    "EvidenceLevel": ("evidence-contested", "evidence-indicative", "evidence-limited", "evidence-moderate", "evidence-none", "evidence-strong"),
+    "EvidenceLevel": (
+        "evidence-contested",
+        "evidence-indicative",
+        "evidence-limited",
+        "evidence-moderate",
+        "evidence-none",
+        "evidence-strong",
+    ),
     "Favourability": ("favourable", "unclear", "unfavourable"),
     "InfluenceState": ("actual", "overcome", "potential"),
     "Polarity": ("angel", "bear"),

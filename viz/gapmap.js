@@ -7,8 +7,8 @@
   function el(tag, text) { var x = document.createElement(tag); if (text != null) { x.textContent = String(text); } return x; }
   document.querySelectorAll("button[data-cell]").forEach(function (b) {
     b.addEventListener("click", function () {
-      var key = b.getAttribute("data-cell").split(":");
-      var cell = data.facets[Number(key[0])].cells[key[1]];
+      var ref = b.getAttribute("data-cell"), at = ref.indexOf(":");
+      var cell = data.facets[Number(ref.slice(0, at))].cells[ref.slice(at + 1)];
       panel.replaceChildren();
       panel.appendChild(el("h2", cell.title));
       panel.appendChild(el("p", cell.counts));

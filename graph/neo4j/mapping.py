@@ -69,10 +69,11 @@ def prop_name(pred, lang: str | None = None) -> str:
 
 
 def _python(lit: Literal):
+    """A literal as a plain value: bool, int, float, else its lexical form as a plain ``str``."""
     v = lit.toPython()
-    if isinstance(v, bool | int | float | str):
+    if isinstance(v, bool | int | float):
         return v
-    return str(lit)
+    return str(v) if isinstance(v, str) else str(lit)
 
 
 @dataclass

@@ -95,9 +95,25 @@ VARIANTS = [  # filtered runs: the lines marked "# if ?x" / "// if $x" and the o
     ("influence-items", {"kind": WW + "EmployeeCase", "basis": WW + "named", "case": ID + "case/liane"}),
     ("influence-counts", {"polarity": WW + "angel", "kind": WW + "OrganisationCase"}),
     ("influence-counts", {"case": ID + "case/oss", "factor": ID + "concept/factoren/leidinggevende"}),
+    ("compare-case", {"case": ID + "case/oss"}),
+    ("careers", {"kind": ID + "concept/transitietypen/horizontaal"}),
+    ("data-quality", {"case": ID + "case/hilversum"}),
+    ("data-quality", {"doc": ID + "source/boek"}),
+    ("gap-cells", {"facet": ID + "concept/doelgroepen/alle-medewerkers"}),
+    ("key-numbers", {"about": ID + "case/oss"}),
+    ("outcome-table", {"outcome": ID + "concept/uitkomsten/verzuim"}),
+    ("programme-practices", {"programme": ID + "programma/update"}),
+    ("report-statements", {"about": ID + "rapportdeel/factoren"}),
+    ("terms", {"scheme": ID + "scheme/doelgroepen"}),
 ]
-JOINED = {"municipalities": "|", "factors": " ", "anchors": " ", "drivers": " "}  # GROUP_CONCAT: any order
-SAMPLED = {"influence-items": ("quote",)}  # SAMPLE: any one of them; compared on whether there is one
+JOINED = {  # GROUP_CONCAT joins in any order: compared as sets of tokens
+    "municipalities": "|", "angels": "|", "bears": "|", "characteristics": "|", "synonyms": "|",
+    "factors": " ", "anchors": " ", "drivers": " ", "types": " ", "outcomes": " ", "cases": " ",
+    "groups": " ", "respondents": " ",
+}
+SAMPLED = {  # SAMPLE takes any one value: compared on whether there is one
+    "influence-items": ("quote",), "compare-case": ("group",), "data-quality": ("concerns", "source"),
+}
 
 
 def _normalise(name, rows):

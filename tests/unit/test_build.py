@@ -126,13 +126,16 @@ def test_progress_shows_phases_only_after_the_delay(monkeypatch):
 
     from watwerkt.cli_commands import build as build_cmd
 
-    monkeypatch.setattr(build_cmd._Progress, "DELAY", 0.05)
+    monkeypatch.setattr(build_cmd._Progress, "DELAY", 30)
     quick = build_cmd._Progress()
     quick("graph")
     quick.close()  # closed before the delay: nothing was shown
     assert quick.bar is None
+    monkeypatch.setattr(build_cmd._Progress, "DELAY", 0.01)
     slow = build_cmd._Progress()
-    time.sleep(0.2)
+    deadline = time.monotonic() + 20
+    while slow.bar is None and time.monotonic() < deadline:
+        time.sleep(0.02)
     for phase in ("check", "graph", "nt", "store"):
         slow(phase)
     assert slow.bar is not None

@@ -152,7 +152,7 @@
   var results = document.getElementById("ww-results");
   function select(id) {
     network.selectNodes([id]);
-    network.focus(id, { scale: 1.2, animation: false });
+    network.focus(id, { scale: 0.9, animation: false });
     showNode(id);
   }
   search.addEventListener("input", function () {
