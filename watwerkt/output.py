@@ -16,21 +16,21 @@ def wants_directory(output: str | Path | None) -> bool:
 
 
 def _atomic():
-    try:
-        from watwerkt.atomic import atomic_write_bytes
-    except ImportError:  # until the helper has moved down to core
-        from watwerkt.graph.atomic import atomic_write_bytes
+    from watwerkt.atomic import atomic_write_bytes
+
     return atomic_write_bytes
 
 
-def write_output(data: bytes | dict[str, bytes], output: str | Path | None, *, binary: bool = False) -> None:
+def write_output(data: bytes | dict[str, bytes], output: str | Path | None, *, binary: bool = False,
+                 name: str = "uitvoer") -> None:
+    """``data`` to stdout, a file, or a folder (``-o DIR/``: one file per table, or ``name``)."""
     if isinstance(data, dict):
         if not wants_directory(output):
             raise UsageError("deze uitvoer bestaat uit meerdere bestanden; geef een map met -o MAP/",
                              en="this output is several files; give a folder with -o DIR/")
         folder = Path(output)
         for name, blob in sorted(data.items()):
-            _atomic()(folder / name, blob)
+            _atomic()(folder / name, blob, parents=True)
         return
     if output is None or str(output) == "-":
         if binary and sys.stdout.isatty():
@@ -40,5 +40,6 @@ def write_output(data: bytes | dict[str, bytes], output: str | Path | None, *, b
         sys.stdout.flush()
         return
     if wants_directory(output):
-        raise UsageError(f"{output} is een map; geef een bestandsnaam", en=f"{output} is a folder; give a file name")
+        _atomic()(Path(output) / name.replace("table", "txt"), data, parents=True)
+        return
     _atomic()(Path(output), data)

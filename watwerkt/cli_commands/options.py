@@ -53,7 +53,7 @@ def listing_options(func):
                         show_default=True, help="excel-nl: ';' als scheidingsteken, UTF-8 met BOM.")(func)
     func = click.option("--table", "table_name", metavar="NAAM", help="Alleen deze tabel (CSV).")(func)
     func = click.option("--compact", is_flag=True, help="Eén regel per rij; lange cellen afgekapt met '…'.")(func)
-    func = click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True), default="-",
+    func = click.option("-o", "--output", type=click.Path(allow_dash=True), default="-",  # a str: keeps "DIR/"
                         help="Schrijf naar dit bestand (- is standaarduitvoer, MAP/ één bestand per tabel).")(func)
     func = click.option("--format", "fmt", type=click.Choice(list(REGISTRY)), default="table",
                         show_default=True, help="Uitvoerformaat.")(func)
@@ -72,7 +72,7 @@ def listing_command(func):
         listing = func(*args, lang=lang, fmt=fmt, **kwargs)
         opts = RenderOptions(width=terminal_width(), compact=compact, table=table_name,
                              csv_dialect=csv_dialect, directory=wants_directory(output))
-        write_output(render(listing, fmt, opts), output, binary=fmt in BINARY)
+        write_output(render(listing, fmt, opts), output, binary=fmt in BINARY, name=f"{listing.command}.{fmt}")
 
     return wrapper
 
