@@ -104,7 +104,11 @@ def _case_configurations(b, case: Case, mechanism_factors: dict[str, list[str]])
             g.add((iri, WW.basis, Literal("praktijk")))
             g.add((iri, WW.directLink, Literal(direct)))
             g.add((iri, WW.independentSources, Literal(1, datatype=XSD.integer)))
-            for a in [*iv.anchors, *outcome.anchors]:
+            anchors = sorted({*iv.anchors, *outcome.anchors})
+            for a in anchors:
                 b.anchor(iri, a)
+            # the same, as one literal each: a question reads a configuration in one lookup
+            g.add((iri, WW.anchorList, Literal(" ".join(anchors))))
+            g.add((iri, WW.driverList, Literal(" ".join(drivers))))
             n += 1
     return n

@@ -80,6 +80,7 @@ class WW:
     affects = "https://w3id.org/watwerkt/def#affects"  # object property
     age = "https://w3id.org/watwerkt/def#age"  # datatype property
     anchor = "https://w3id.org/watwerkt/def#anchor"  # object property
+    anchorList = "https://w3id.org/watwerkt/def#anchorList"  # datatype property
     anchorText = "https://w3id.org/watwerkt/def#anchorText"  # datatype property
     angel = "https://w3id.org/watwerkt/def#angel"  # value of Polarity
     average = "https://w3id.org/watwerkt/def#average"  # value of Direction
@@ -98,6 +99,7 @@ class WW:
     directLink = "https://w3id.org/watwerkt/def#directLink"  # datatype property
     direction = "https://w3id.org/watwerkt/def#direction"  # object property
     down = "https://w3id.org/watwerkt/def#down"  # value of Direction
+    driverList = "https://w3id.org/watwerkt/def#driverList"  # datatype property
     driverType = "https://w3id.org/watwerkt/def#driverType"  # object property
     employee = "https://w3id.org/watwerkt/def#employee"  # object property
     epistemic = "https://w3id.org/watwerkt/def#epistemic"  # object property
@@ -215,12 +217,12 @@ OBJECT_PROPERTIES = frozenset({
     "titleAnchor", "transitionType", "turnedInto", "uncovered", "useStatus",
 })
 DATATYPE_PROPERTIES = frozenset({
-    "actor", "actorKey", "age", "anchorText", "basis", "caseNumber", "cbsCode", "characteristic",
-    "declaredTotal", "directLink", "evidenceBasis", "explicit", "figure", "fileName", "findingKind",
-    "fromRole", "funder", "independentSources", "line", "partner", "period", "personName",
-    "personalData", "quote", "rank", "rationale", "reason", "regulation", "respondent", "role",
-    "sectionType", "severity", "sha256", "spanHash", "statementKind", "subject", "toRole", "unit",
-    "validUntil", "value", "works", "year",
+    "actor", "actorKey", "age", "anchorList", "anchorText", "basis", "caseNumber", "cbsCode",
+    "characteristic", "declaredTotal", "directLink", "driverList", "evidenceBasis", "explicit",
+    "figure", "fileName", "findingKind", "fromRole", "funder", "independentSources", "line",
+    "partner", "period", "personName", "personalData", "quote", "rank", "rationale", "reason",
+    "regulation", "respondent", "role", "sectionType", "severity", "sha256", "spanHash",
+    "statementKind", "subject", "toRole", "unit", "validUntil", "value", "works", "year",
 })
 TERMS = frozenset({
     "Anchor", "CareerTransition", "Case", "Claim", "Configuration", "DataQualityFinding",
@@ -233,10 +235,10 @@ TERMS = frozenset({
     "PolarityScheme", "Practice", "Programme", "Recommendation", "Segment", "SourceDocument",
     "Statement", "TargetGroup", "Theme", "TransitionType", "Uncovered", "UseStatus",
     "UseStatusScheme", "about", "actor", "actorKey", "actual", "affects", "age", "anchor",
-    "anchorText", "angel", "average", "basis", "bear", "block", "caseNumber", "cbsCode",
-    "characteristic", "concerns", "configurationOf", "contextDriver", "counterpart",
-    "declaredTotal", "derived", "directLink", "direction", "down", "driverType", "employee",
-    "epistemic", "evidence-contested", "evidence-indicative", "evidence-limited",
+    "anchorList", "anchorText", "angel", "average", "basis", "bear", "block", "caseNumber",
+    "cbsCode", "characteristic", "concerns", "configurationOf", "contextDriver", "counterpart",
+    "declaredTotal", "derived", "directLink", "direction", "down", "driverList", "driverType",
+    "employee", "epistemic", "evidence-contested", "evidence-indicative", "evidence-limited",
     "evidence-moderate", "evidence-none", "evidence-strong", "evidenceBasis", "explicit", "factor",
     "favourability", "favourable", "figure", "fileName", "findingKind", "fitsGroup", "fromRole",
     "funder", "group", "high", "inCase", "independentSources", "influence", "instrument",

@@ -167,7 +167,7 @@ def configurations(v: Vocabulary, type_iri: str, params: dict) -> tuple[Configur
         outcome=short(r["otype"]), outcome_label=v.label("uitkomsten", short(r["otype"])),
         direction=short(r["direction"]), direction_label=v.term(r["direction"]),
         favourability=short(r["fav"]), direct=bool(r["direct"]), basis=short(r["epistemic"]),
-        circumstances=tuple(sorted(v.label("aanleidingen", short(x)) for x in (r.get("drivers") or "").split())),
+        circumstances=tuple(sorted(v.label("aanleidingen", x) for x in (r.get("drivers") or "").split())),
         anchors=tuple(sorted((r.get("anchors") or "").split())),
     ) for r in rows)
 
