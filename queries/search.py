@@ -1,20 +1,50 @@
-"""Search over labels, concepts, quotes and the corpus text: accent- and case-insensitive,
-typo tolerant, never near contact details."""
+"""Search over labels, concepts, quotes and the source passages: accent- and case-insensitive,
+typo tolerant for labels, and never a contact detail.
+
+Everything comes from the store; nothing here reads the corpus or ``data/``. The source
+passages are the segment blocks the build stored as ``ww:searchText`` on their anchors, with
+the contact spans left out and any phone number or e-mail address masked (see
+``GraphBuilder.passages`` and :mod:`watwerkt.contact`). Every text shown is masked once more
+on the way out.
+"""
 
 from __future__ import annotations
 
+import unicodedata
+
+from watwerkt.contact import mask_contacts
 from watwerkt.errors import UsageError
 from watwerkt.queries.knowledge import ID, Knowledge
 from watwerkt.queries.terms import fold
+
+MAX_TERM = 200  # characters
+MIN_PASSAGE_TERM = 3
+SNIPPET = 60  # characters of context on each side of a hit in a passage
+
+PASSAGES = """PREFIX ww: <https://w3id.org/watwerkt/def#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?anchor ?text ?source ?line WHERE {
+  ?anchor ww:searchText ?text ; oa:hasSource ?source ; oa:start ?start .
+  OPTIONAL { ?anchor ww:line ?line }
+} ORDER BY ?source ?start"""
+
+
+def check_term(text: str, lang: str = "nl") -> str:
+    """The search term, or a one-line :class:`UsageError` when it is empty or too long."""
+    if len(text) > MAX_TERM:
+        msg = (f"zoekterm te lang: {len(text)} tekens (hoogstens {MAX_TERM})",
+               f"search term too long: {len(text)} characters (at most {MAX_TERM})")
+        raise UsageError(msg[lang == "en"])
+    if not fold(text):
+        raise UsageError(("lege zoekterm", "empty search term")[lang == "en"])
+    return text
 
 
 def search(k: Knowledge, text: str, limit: int = 20) -> list[dict]:
     """Accent- and case-insensitive search with typo tolerance over labels, concepts and quotes."""
     from rapidfuzz import fuzz
 
-    q = fold(text)
-    if not q:
-        raise UsageError("lege zoekterm")
+    q = fold(check_term(text, k.lang))
     hits: dict[str, dict] = {}
     for r in k._run("labels"):
         t = fold(r["text"])
@@ -31,43 +61,44 @@ def search(k: Knowledge, text: str, limit: int = 20) -> list[dict]:
         best = hits.get(node)
         if best is None or score > best["score"]:
             hits[node] = {"node": node.removeprefix(ID), "kind": kind, "match": r["kind"],
-                          "text": " ".join(r["text"].split())[:160], "score": round(score, 1)}
+                          "text": mask_contacts(" ".join(r["text"].split())[:160]), "score": round(score, 1)}
     out = sorted(hits.values(), key=lambda h: (-h["score"], h["node"]))
     return out[:limit]
 
 
-def search_corpus(corpus, data_dir, text: str, limit: int = 20) -> list[dict]:
-    """Accent- and case-insensitive search in the corpus text itself (when a corpus is there).
+_FOLD: dict[int, str] = {c: chr(c).lower() for c in range(ord("A"), ord("Z") + 1)}
 
-    Contact blocks and contact lines are skipped, so no contact detail is ever shown.
+
+def fold_same_length(text: str) -> str:
+    """Lower case without accents, one character for one, so positions carry over."""
+    for ch in set(text):
+        if ord(ch) > 127 and ord(ch) not in _FOLD:
+            base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+            _FOLD[ord(ch)] = (base[:1] or ch).lower()[:1] or ch
+    return text.translate(_FOLD)
+
+
+def search_passages(store, text: str, limit: int = 20, lang: str = "nl") -> list[dict]:
+    """Accent- and case-insensitive search in the source passages stored at build time.
+
+    A store without passages (built without a corpus) or a Neo4j backend gives no hits.
     """
-    from watwerkt.ingest.corpus import Anchor
-    from watwerkt.ingest.corpus import fold as fold_same_length
-    from watwerkt.ingest.segments import EMAIL, PHONE, load_segment_file
-
-    needle = fold_same_length(" ".join(text.split())).strip()
-    if len(needle) < 3:
+    needle = fold_same_length(" ".join(check_term(text, lang).split())).strip()
+    if len(needle) < MIN_PASSAGE_TERM or not hasattr(store, "query") or hasattr(store, "run_named"):
         return []
-    out = []
-    for doc in corpus:
-        personal = [Anchor.parse(a) for a in load_segment_file(data_dir, doc.key).get("personal", [])]
-        seg = load_segment_file(data_dir, doc.key)
-        for c in seg.get("cases", []):
-            for s in c["sections"]:
-                if s.get("personal"):
-                    personal.append(Anchor.parse(c["span"]))  # never search a case with its contact block
-                    break
-        hay, pos = doc.folded, 0
-        while (i := hay.find(needle, pos)) >= 0 and len(out) < limit:
-            pos = i + 1
-            start, end = doc.to_raw(i, i + len(needle))
-            if any(p.start <= start < p.end for p in personal if p.end - p.start < 2000):
-                continue
-            a, z = max(0, i - 60), min(len(doc.text), i + len(needle) + 60)
-            snippet = doc.text[a:z].strip()
-            if EMAIL.search(snippet) or PHONE.search(snippet):
-                continue  # a passage next to contact details is not shown at all
-            line, _col = doc.line_col(start)
-            out.append({"node": f"corpus/{doc.key}:{line}", "kind": "corpus", "match": "text",
-                        "text": snippet, "score": 90.0})
-    return out[:limit]
+    from watwerkt.queries.runner import to_python
+
+    out: list[dict] = []
+    for sol in store.query(PASSAGES):
+        passage = to_python(sol["text"])
+        hay, pos = fold_same_length(passage), 0
+        while len(out) < limit and (i := hay.find(needle, pos)) >= 0:
+            pos = i + len(needle)
+            a, z = max(0, i - SNIPPET), min(len(passage), i + len(needle) + SNIPPET)
+            doc = to_python(sol["source"]).rsplit("/", 1)[-1]
+            line = to_python(sol["line"]) if sol["line"] is not None else None
+            out.append({"node": f"corpus/{doc}:{line}" if line else f"corpus/{doc}", "kind": "corpus",
+                        "match": "text", "text": mask_contacts(passage[a:z].strip()), "score": 90.0})
+        if len(out) >= limit:
+            break
+    return out

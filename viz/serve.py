@@ -12,7 +12,7 @@ Routes (GET only, except ``/sparql`` which takes POST too):
   queries are refused (400, 413); a query that runs too long or returns too many rows is
   stopped (503, 400). Every query runs in its own limited worker process.
 
-Why this and not ``oxigraph serve-read-only``: docs/decisions/0006-serve.md.
+Why this and not ``oxigraph serve-read-only``: docs/decisions/0007-serve.md.
 """
 
 from __future__ import annotations

@@ -1,6 +1,12 @@
-"""Search and read-only queries: ``zoek`` (labels, concepts, quotes, corpus text) and ``sparql``."""
+"""Search and read-only queries: ``zoek`` (labels, concepts, quotes, source passages) and ``sparql``.
+
+Both answer from the store only. ``sparql`` runs in a worker process with a time, memory and
+row limit, and refuses updates and SERVICE (see :mod:`watwerkt.queries.readonly`).
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
@@ -16,47 +22,64 @@ from watwerkt.render import Column, emit, render
 @backend_option
 @output_options
 def zoek(text, limit, store, backend, fmt, output, lang):
-    """Zoek in labels, concepten, citaten en (met corpus) de brontekst.
+    """Zoek in labels, concepten, citaten en de brontekst (zoektermen tot 200 tekens).
 
     Ongevoelig voor hoofdletters en accenten; labels en concepten ook voor tikfouten.
     Contactgegevens worden nooit doorzocht of getoond.
     """
-    from watwerkt.config import Settings
-    from watwerkt.queries.search import search, search_corpus
+    from watwerkt.queries.search import check_term, search, search_passages
 
-    rows = search(_knowledge(store, lang, backend), text, limit)
-    s = Settings.resolve()
-    if s.corpus is not None and s.corpus.is_dir():
-        from watwerkt.ingest.corpus import Corpus
-
-        rows += search_corpus(Corpus.open(s.corpus, s.data), s.data, text, limit)
+    check_term(text, lang)
+    k = _knowledge(store, lang, backend)
+    rows = search(k, text, limit) + search_passages(k.store, text, limit, lang)
     cols = [Column("node", "knoop", "node", 14), Column("match", "in", "in", 5), Column("score", "score", "score", 4),
             Column("text", "tekst", "text", 20)]
     emit(render(rows, cols, fmt, lang), output)
 
 
+def read_query_file(path: Path, lang: str = "nl") -> str:
+    """The query in ``path``: UTF-8 (a BOM allowed), else one line naming the file and line."""
+    from watwerkt.errors import QueryError
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        msg = {FileNotFoundError: ("bestaat niet", "does not exist"), IsADirectoryError: ("is een map", "is a folder"),
+               PermissionError: ("geen leesrechten", "not readable")}.get(type(exc), (exc.strerror, exc.strerror))
+        raise QueryError(msg[lang == "en"] or str(exc), where=str(path)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        msg = (f"geen UTF-8 (byte {exc.start} op regel {line})", f"not UTF-8 (byte {exc.start} on line {line})")
+        raise QueryError(msg[lang == "en"], where=f"{path}:{line}") from None
+
 
 @click.command("sparql")
 @click.argument("query", required=False)
-@click.option("-f", "--file", "path", type=click.Path(exists=True, dir_okay=False), help="Lees de query uit een bestand.")
+@click.option("-f", "--file", "path", type=click.Path(path_type=Path), help="Lees de query uit een bestand (UTF-8).")
+@click.option("--timeout", type=click.FloatRange(0.1, 600), default=10.0, show_default=True,
+              help="Tijdslimiet in seconden.")
+@click.option("--max-rows", type=click.IntRange(1, 1_000_000), default=50_000, show_default=True,
+              help="Hoogstens zoveel rijen; meer is een fout.")
 @store_option
 @output_options
-def sparql(query, path, store, fmt, output, lang):
+def sparql(query, path, timeout, max_rows, store, fmt, output, lang):
     """Alleen-lezen SPARQL voor onderzoekers (SELECT, ASK, CONSTRUCT, DESCRIBE).
 
-    Wijzigingen (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ...) worden geweigerd.
+    Wijzigingen (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ...) en SERVICE worden geweigerd.
+    Elke query draait apart, met een tijds-, geheugen- en rijenlimiet.
     """
-    from pathlib import Path
-
+    from watwerkt.config import Settings
+    from watwerkt.errors import QueryError
     from watwerkt.queries.readonly import run_readonly
 
-    if path:
-        query = Path(path).read_text(encoding="utf-8")
-    if not query:
-        raise click.UsageError("geef een query of --file")
-    from watwerkt.config import Settings
-    from watwerkt.graph.store import open_store
-
-    head, rows = run_readonly(open_store(Settings.resolve(store=store).store), query)
-    cols = [Column(h, h, h, 6) for h in head]
-    emit(render(rows, cols, fmt, lang), output)
+    if path is not None and query is not None:
+        raise QueryError(("geef een query of --file, niet allebei", "give a query or --file, not both")[lang == "en"])
+    if path is not None:
+        query = read_query_file(path, lang)
+    if query is None:
+        raise QueryError(("geef een query of --file", "give a query or --file")[lang == "en"])
+    res = run_readonly(Settings.resolve(store=store).store, query, timeout=timeout, max_rows=max_rows, lang=lang)
+    cols = [Column(h, h, h, 6) for h in res.head]
+    emit(render(res.rows, cols, fmt, lang), output)
