@@ -163,6 +163,7 @@ class WW:
     regulation = "https://w3id.org/watwerkt/def#regulation"  # datatype property
     respondent = "https://w3id.org/watwerkt/def#respondent"  # datatype property
     role = "https://w3id.org/watwerkt/def#role"  # datatype property
+    searchText = "https://w3id.org/watwerkt/def#searchText"  # datatype property
     section = "https://w3id.org/watwerkt/def#section"  # object property
     sectionType = "https://w3id.org/watwerkt/def#sectionType"  # datatype property
     selfDirectionGroup = "https://w3id.org/watwerkt/def#selfDirectionGroup"  # object property
@@ -219,8 +220,8 @@ DATATYPE_PROPERTIES = frozenset({
     "declaredTotal", "directLink", "evidenceBasis", "explicit", "figure", "fileName", "findingKind",
     "fromRole", "funder", "independentSources", "line", "partner", "period", "personName",
     "personalData", "quote", "rank", "rationale", "reason", "regulation", "respondent", "role",
-    "sectionType", "severity", "sha256", "spanHash", "statementKind", "subject", "toRole", "unit",
-    "validUntil", "value", "works", "year",
+    "searchText", "sectionType", "severity", "sha256", "spanHash", "statementKind", "subject",
+    "toRole", "unit", "validUntil", "value", "works", "year",
 })
 TERMS = frozenset({
     "Anchor", "CareerTransition", "Case", "Claim", "Configuration", "DataQualityFinding",
@@ -245,10 +246,11 @@ TERMS = frozenset({
     "organisationType", "outcome", "outcomeType", "overcome", "partner", "period", "person",
     "personName", "personalData", "planned", "polarity", "polarityBasis", "potential", "practice",
     "producedBy", "quote", "rank", "rationale", "read-in", "reason", "regulation", "respondent",
-    "role", "section", "sectionType", "selfDirectionGroup", "severity", "sha256", "source",
-    "spanHash", "state", "stated", "statementKind", "subject", "suggested", "targetGroup", "theme",
-    "titleAnchor", "toRole", "transitionType", "turnedInto", "unclear", "uncovered", "unfavourable",
-    "unit", "up", "useStatus", "used", "validUntil", "value", "wished", "works", "year",
+    "role", "searchText", "section", "sectionType", "selfDirectionGroup", "severity", "sha256",
+    "source", "spanHash", "state", "stated", "statementKind", "subject", "suggested", "targetGroup",
+    "theme", "titleAnchor", "toRole", "transitionType", "turnedInto", "unclear", "uncovered",
+    "unfavourable", "unit", "up", "useStatus", "used", "validUntil", "value", "wished", "works",
+    "year",
 })
 
 VALUE_SETS: dict[str, tuple[str, ...]] = {
