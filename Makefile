@@ -18,9 +18,11 @@ $(BIN)/watwerkt: pyproject.toml
 # Debian packages the tests and `watwerkt bundel` need: poppler-utils (pdftoppm, to look at the PDF
 # pages), WeasyPrint's libraries (pango, harfbuzz with its subsetter, fontconfig) and the DejaVu fonts
 # it embeds. Installed with apt-get only when one is missing (as root, or with sudo), so a machine
-# that has them runs no apt at all. Other Debian packages the tests need go on the same list.
+# that has them runs no apt at all. Other Debian packages the tests need go on the same list:
+# chromium for the browser tests of the HTML explorer (Playwright drives /usr/lib/chromium/chromium;
+# no browser is downloaded).
 SYSTEM_PACKAGES ?= poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
-                   libfontconfig1 fonts-dejavu-core shared-mime-info
+                   libfontconfig1 fonts-dejavu-core shared-mime-info chromium
 
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -59,6 +61,7 @@ bench: $(BIN)/watwerkt
 	$(BIN)/python bench/store_bench.py
 	$(BIN)/python bench/cli_cold.py
 	$(BIN)/python bench/neo4j_bench.py
+	$(BIN)/python bench/explorer_bench.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info server/neo4j-launcher/target

@@ -4,10 +4,10 @@ The canonical N-Triples are the reference: one line per triple, sorted, no blank
 literal escaped by the N-Triples grammar (``\\"``, ``\\\\``, ``\\n``, ``\\r``, and ``\\uXXXX``
 for every other control character), so a line break or a tab in a text field can never make
 the file invalid. The store keeps only these; Turtle, TriG and JSON-LD are written on demand
-(``watwerkt build --export FMT --out DIR``): Turtle and TriG by Oxigraph's serialiser from the
-sorted N-Triples (rdflib's took 40 s on the real graph, Oxigraph 0.2 s), JSON-LD by our own
-writer (expanded, nodes and values sorted). Every export is deterministic: two builds of the
-same data give the same bytes.
+(``watwerkt build --export FMT --out DIR``, or :func:`export_store` from a built store), all
+from the canonical N-Triples: Turtle and TriG by Oxigraph's serialiser (rdflib's Turtle took
+40 s on the real graph, Oxigraph 0.2 s), JSON-LD by our own writer (expanded, nodes and values
+sorted). Every export is deterministic: two builds of the same data give the same bytes.
 """
 
 from __future__ import annotations
@@ -83,24 +83,42 @@ def canonical_nt(g: Graph) -> bytes:
     return "".join(nt_lines(g)).encode("utf-8")
 
 
-def _term_json(o) -> dict:
-    from rdflib import Literal, URIRef
+# Prefixes the Turtle and TriG exports may use; only those the triples use are written.
+PREFIXES = {
+    "dcterms": "http://purl.org/dc/terms/", "id": "https://w3id.org/watwerkt/id/",
+    "oa": "http://www.w3.org/ns/oa#", "org": "http://www.w3.org/ns/org#",
+    "owl": "http://www.w3.org/2002/07/owl#", "prov": "http://www.w3.org/ns/prov#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "schema": "https://schema.org/", "sh": "http://www.w3.org/ns/shacl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#", "void": "http://rdfs.org/ns/void#",
+    "ww": "https://w3id.org/watwerkt/def#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-    if isinstance(o, URIRef):
-        return {"@id": str(o)}
-    assert isinstance(o, Literal)
-    out: dict = {"@value": str(o)}
-    if o.language:
-        out["@language"] = o.language
-    elif o.datatype is not None:
-        out["@type"] = str(o.datatype)
-    return out
+
+def _triples(nt: bytes):
+    import pyoxigraph as ox
+
+    return ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
 
 
-def canonical_jsonld(g: Graph) -> bytes:
+def jsonld_from_nt(nt: bytes) -> bytes:
+    """Expanded JSON-LD, nodes by IRI and each property's values sorted (plain literals carry
+    no ``@type``; a language-tagged one its ``@language``)."""
+    import pyoxigraph as ox
+
     nodes: dict[str, dict[str, list]] = {}
-    for s, p, o in g:
-        nodes.setdefault(str(s), {}).setdefault(str(p), []).append(_term_json(o))
+    for t in _triples(nt):
+        o = t.object
+        if isinstance(o, ox.NamedNode):
+            value: dict = {"@id": o.value}
+        else:
+            value = {"@value": o.value}
+            if o.language:
+                value["@language"] = o.language
+            elif o.datatype.value != XSD_STRING:
+                value["@type"] = o.datatype.value
+        nodes.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(value)
     doc = []
     for s in sorted(nodes):
         entry: dict = {"@id": s}
@@ -110,39 +128,32 @@ def canonical_jsonld(g: Graph) -> bytes:
     return (json.dumps({"@graph": doc}, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _prefixes(g: Graph, nt: bytes) -> dict[str, str]:
-    """The graph's bound prefixes that the triples use, sorted by prefix (deterministic)."""
-    used = {}
-    for prefix, ns in sorted(g.namespaces()):
-        if prefix and f"<{ns}".encode() in nt:
-            used[prefix] = str(ns)
-    return used
-
-
-def _oxigraph(g: Graph, nt: bytes, fmt: str) -> bytes:
-    """Turtle or TriG written by Oxigraph from the sorted N-Triples (fast, and stable, since
-    the input order is canonical); TriG puts every triple in one named graph."""
+def export_bytes(nt: bytes, fmt: str) -> bytes:
+    """One export, written from the canonical N-Triples alone (no rdflib): Turtle and TriG by
+    Oxigraph (stable, since the input order is canonical; TriG puts every triple in one named
+    graph), JSON-LD by :func:`jsonld_from_nt`."""
     import pyoxigraph as ox
 
-    triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
-    if fmt == "trig":
-        name = ox.NamedNode(GRAPH_NAME)
-        quads = (ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
-        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_prefixes(g, nt))
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes(g, nt))
-
-
-def serialise(g: Graph, fmt: str, *, nt: bytes | None = None) -> bytes:
-    """One export of ``g``; ``nt`` is its canonical N-Triples when already written."""
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r}", hint="use one of: " + ", ".join(FORMATS))
+    if fmt == "nt":
+        return nt
     if fmt == "jsonld":
-        return canonical_jsonld(g)
-    nt = canonical_nt(g) if nt is None else nt
-    return nt if fmt == "nt" else _oxigraph(g, nt, fmt)
+        return jsonld_from_nt(nt)
+    prefixes = {k: v for k, v in sorted(PREFIXES.items()) if f"<{v}".encode() in nt}
+    if fmt == "trig":
+        name = ox.NamedNode(GRAPH_NAME)
+        quads = (ox.Quad(t.subject, t.predicate, t.object, name) for t in _triples(nt))
+        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+    return ox.serialize(_triples(nt), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
-def write_exports(g: Graph, formats, out: Path, *, nt: bytes | None = None) -> list[Path]:
+def serialise(g: Graph, fmt: str) -> bytes:
+    """One export of an rdflib graph (through its canonical N-Triples)."""
+    return export_bytes(canonical_nt(g), fmt)
+
+
+def write_exports(nt: bytes, formats, out: Path) -> list[Path]:
     """Write each format in ``formats`` atomically into the folder ``out`` (made if missing)."""
     from watwerkt.atomic import atomic_write_bytes, check_output_dir
 
@@ -151,12 +162,17 @@ def write_exports(g: Graph, formats, out: Path, *, nt: bytes | None = None) -> l
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise StoreError(f"unknown export format {unknown[0]!r}", hint="use one of: " + ", ".join(FORMATS))
-    if nt is None and any(f != "jsonld" for f in formats):
-        nt = canonical_nt(g)
     written = []
     for fmt in formats:
-        data = serialise(g, fmt, nt=nt)
         target = out / FORMATS[fmt]
-        atomic_write_bytes(target, data, parents=True)
+        atomic_write_bytes(target, export_bytes(nt, fmt), parents=True)
         written.append(target)
     return written
+
+
+def export_store(store: Path, formats, out: Path) -> list[Path]:
+    """The exports of a built store, from its graph.nt (what a ``watwerkt export`` command calls)."""
+    from watwerkt.graph.store import read_info
+
+    read_info(store)
+    return write_exports((Path(store) / FORMATS["nt"]).read_bytes(), formats, out)

@@ -107,6 +107,6 @@ def build(settings: Settings, *, exports=(), out: Path | None = None,
     written: tuple[Path, ...] = ()
     if exports:
         progress("export")
-        written = tuple(write_exports(g, exports, out, nt=nt))
+        written = tuple(write_exports(nt, exports, out))
     return BuildResult(settings.store, info["triples"], len(ds.cases), corpus is not None,
                        info["nt_sha256"], written)

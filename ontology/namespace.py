@@ -165,6 +165,7 @@ class WW:
     regulation = "https://w3id.org/watwerkt/def#regulation"  # datatype property
     respondent = "https://w3id.org/watwerkt/def#respondent"  # datatype property
     role = "https://w3id.org/watwerkt/def#role"  # datatype property
+    searchText = "https://w3id.org/watwerkt/def#searchText"  # datatype property
     section = "https://w3id.org/watwerkt/def#section"  # object property
     sectionType = "https://w3id.org/watwerkt/def#sectionType"  # datatype property
     selfDirectionGroup = "https://w3id.org/watwerkt/def#selfDirectionGroup"  # object property
@@ -221,8 +222,9 @@ DATATYPE_PROPERTIES = frozenset({
     "characteristic", "declaredTotal", "directLink", "driverList", "evidenceBasis", "explicit",
     "figure", "fileName", "findingKind", "fromRole", "funder", "independentSources", "line",
     "partner", "period", "personName", "personalData", "quote", "rank", "rationale", "reason",
-    "regulation", "respondent", "role", "sectionType", "severity", "sha256", "spanHash",
-    "statementKind", "subject", "toRole", "unit", "validUntil", "value", "works", "year",
+    "regulation", "respondent", "role", "searchText", "sectionType", "severity", "sha256",
+    "spanHash", "statementKind", "subject", "toRole", "unit", "validUntil", "value", "works",
+    "year",
 })
 TERMS = frozenset({
     "Anchor", "CareerTransition", "Case", "Claim", "Configuration", "DataQualityFinding",
@@ -247,10 +249,11 @@ TERMS = frozenset({
     "organisationType", "outcome", "outcomeType", "overcome", "partner", "period", "person",
     "personName", "personalData", "planned", "polarity", "polarityBasis", "potential", "practice",
     "producedBy", "quote", "rank", "rationale", "read-in", "reason", "regulation", "respondent",
-    "role", "section", "sectionType", "selfDirectionGroup", "severity", "sha256", "source",
-    "spanHash", "state", "stated", "statementKind", "subject", "suggested", "targetGroup", "theme",
-    "titleAnchor", "toRole", "transitionType", "turnedInto", "unclear", "uncovered", "unfavourable",
-    "unit", "up", "useStatus", "used", "validUntil", "value", "wished", "works", "year",
+    "role", "searchText", "section", "sectionType", "selfDirectionGroup", "severity", "sha256",
+    "source", "spanHash", "state", "stated", "statementKind", "subject", "suggested", "targetGroup",
+    "theme", "titleAnchor", "toRole", "transitionType", "turnedInto", "unclear", "uncovered",
+    "unfavourable", "unit", "up", "useStatus", "used", "validUntil", "value", "wished", "works",
+    "year",
 })
 
 VALUE_SETS: dict[str, tuple[str, ...]] = {

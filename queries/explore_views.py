@@ -78,3 +78,41 @@ def gap_map_listing(res, lang: str, *, with_empty: bool = False) -> Listing:
         lang, ("facet", 12, True), ("type", 18, True), ("outcome", 14, True), ("favourable", 3, True),
         ("unfavourable", 3, True), ("unclear", 3, True), ("research", 8, True), ("cases", 14, True)), tuple(rows))
     return Listing("gaten", lang, _w("gaps", lang), (table,), (), tuple(notes), res)
+
+
+CO_WORDS = {
+    "row": ("factor", "factor"), "col": ("met", "with"), "n": ("casussen samen", "cases together"),
+    "n_row": ("casussen factor", "cases factor"), "n_col": ("casussen met", "cases with"),
+    "c": ("coëfficiënt", "coefficient"), "cases": ("casussen", "cases"), "label": ("naam", "name"),
+    "kind": ("soort", "kind"), "degree": ("graad", "degree"), "degree_centrality": ("graadcentraliteit", "degree centrality"),
+    "betweenness": ("tussenliggendheid", "betweenness"),
+    "factor-uitkomst": ("Samen voorkomen: factoren x uitkomsten (per casus)", "Co-occurrence: factors x outcomes (per case)"),
+    "factor-factor": ("Samen voorkomen: factoren x factoren (per casus)", "Co-occurrence: factors x factors (per case)"),
+    "measures": ("Netwerkmaten van factoren en interventiesoorten", "Network measures of factors and intervention types"),
+    "note": ("c = n12 / (n1 + n2 - n12), zoals in ATLAS.ti, met de casus als eenheid; een factor telt in een casus "
+             "als een engel of beer hem noemt.",
+             "c = n12 / (n1 + n2 - n12), as in ATLAS.ti, with the case as the unit; a factor counts in a case when "
+             "an angel or bear names it."),
+}
+
+
+def cooccurrence_listing(res, lang: str) -> Listing:
+    def w(key):
+        return CO_WORDS[key][lang == "en"]
+
+    rows_l, cols_l = dict(res.rows), dict(res.cols)
+    pairs = tuple({"row": rows_l[p.row], "col": cols_l[p.col], "n": p.n, "n_row": p.n_row, "n_col": p.n_col,
+                   "c": p.coefficient, "cases": p.cases} for p in res.pairs)
+    measures = tuple({"label": m.label, "kind": m.kind, "degree": m.degree, "degree_centrality": m.degree_centrality,
+                      "betweenness": m.betweenness} for m in res.measures)
+
+    def cols(*specs):
+        return tuple(Column(k, w(k), width, brief) for k, width, brief in specs)
+
+    tables = (Table("samenhang", w(res.kind), cols(("row", 18, True), ("col", 18, True), ("n", 4, True),
+                                                  ("n_row", 4, False), ("n_col", 4, False), ("c", 5, True),
+                                                  ("cases", 14, False)), pairs),
+              Table("netwerkmaten", w("measures"), cols(("label", 22, True), ("kind", 10, True), ("degree", 4, True),
+                                                        ("degree_centrality", 6, True), ("betweenness", 6, True)),
+                    measures))
+    return Listing("samenhang", lang, "", tables, (), (w("note"),), res)

@@ -35,7 +35,7 @@ class Cell:
     unfavourable: int
     unclear: int
     cases: tuple[str, ...]
-    research: str  # agrees | disagrees | mixed | research-only | none
+    research: str  # agrees | disagrees | mixed | research-only | none | unknown (not asked)
 
     @property
     def total(self) -> int:
@@ -130,3 +130,20 @@ def gap_map(store, *, lang: str = "nl", facet: str = "zelfregie", all_types: boo
     return GapMap(lang, facet, tuple((t, labels[("interventietypen", t)]) for t in type_ids),
                   tuple((o, labels[("uitkomsten", o)]) for o in outcome_ids), tuple(facets),
                   tuple(sorted(cases.items())))
+
+
+def from_gaps(res, lang: str = "nl") -> GapMap:
+    """The ``gaten`` command's result (:class:`~watwerkt.queries.overview.Gaps`: target groups
+    x intervention types x outcomes, cells with evidence only) as a gap map; research
+    agreement is not part of that result (``unknown``)."""
+    label = res.labels.get
+    facets = []
+    for g in res.groups:
+        by = {(c.intervention, c.outcome): c for c in res.cells if c.group == g}
+        cells = tuple(Cell(t, o, *((by[(t, o)].favourable, by[(t, o)].unfavourable, by[(t, o)].unclear,
+                                    by[(t, o)].cases) if (t, o) in by else (0, 0, 0, ())), "unknown")
+                      for t in res.interventions for o in res.outcomes)
+        facets.append(Facet(g, label(g, g), sum(c.total for c in cells), cells))
+    cases = sorted({x for c in res.cells for x in c.cases})
+    return GapMap(lang, "doelgroep", tuple((t, label(t, t)) for t in res.interventions),
+                  tuple((o, label(o, o)) for o in res.outcomes), tuple(facets), tuple((c, c) for c in cases))

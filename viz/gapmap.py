@@ -26,8 +26,9 @@ TEXT = {
     "agrees": ("onderzoek is het eens", "research agrees"), "disagrees": ("onderzoek is het oneens", "research disagrees"),
     "mixed": ("onderzoek gemengd", "research mixed"), "research-only": ("alleen onderzoek, geen praktijk", "research only, no practice"),
     "none": ("onderzoek zegt er niets over", "research says nothing about it"),
+    "unknown": ("", ""),
 }
-MARK = {"agrees": "✓", "disagrees": "✗", "mixed": "~", "research-only": "o", "none": ""}
+MARK = {"agrees": "✓", "disagrees": "✗", "mixed": "~", "research-only": "o", "none": "", "unknown": ""}
 CSS = """
 .ww-gap { padding: .5rem 1rem 2rem; }
 .ww-gap-wrap { display: grid; grid-template-columns: 1fr 22rem; gap: 1rem; align-items: start; }

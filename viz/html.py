@@ -6,8 +6,10 @@
    networkx graph whose nodes carry ``kind`` and ``label``) -> the explorer;
 2. ``listing.data`` a ``wat-werkt`` result (:class:`~watwerkt.queries.what_works.WhatWorks`)
    -> its configurations drawn as a graph (cases, intervention types, outcomes);
-3. ``listing.data`` a :class:`~watwerkt.queries.gap_map.GapMap` -> the gap map;
-4. anything else -> a plain, accessible page: the title, how each filter was understood,
+3. ``listing.data`` a :class:`~watwerkt.queries.gap_map.GapMap`, or the ``gaten`` command's
+   ``Gaps`` (converted by :func:`~watwerkt.queries.gap_map.from_gaps`) -> the gap map;
+4. ``listing.data`` a co-occurrence (:mod:`watwerkt.queries.cooccurrence`) -> a heat map;
+5. anything else -> a plain, accessible page: the title, how each filter was understood,
    every table with a caption and column headers, and the notes.
 
 ``listing.extra["case_link"]`` (``/casus/{id}``, set by ``serve``) turns case names into links.
@@ -45,10 +47,19 @@ def render(listing, options=None) -> bytes:
         from watwerkt.viz.explorer.page import render_graph
 
         return render_graph(graph, lang=listing.lang, title=title, lines=lines, case_link=case_link)
-    if type(listing.data).__name__ == "GapMap":
+    gaps = listing.data
+    if type(gaps).__name__ == "Gaps" and hasattr(gaps, "cells"):  # the gaten command's own result
+        from watwerkt.queries.gap_map import from_gaps
+
+        gaps = from_gaps(gaps, listing.lang)
+    if type(gaps).__name__ == "GapMap":
         from watwerkt.viz.gapmap import render_gap_map
 
-        return render_gap_map(listing.data, lang=listing.lang, lines=lines, case_link=case_link)
+        return render_gap_map(gaps, lang=listing.lang, lines=lines, case_link=case_link)
+    if type(listing.data).__name__ == "CoOccurrence":
+        from watwerkt.viz.heatmap import render_heatmap
+
+        return render_heatmap(listing.data, listing)
     return render_listing(listing, title)
 
 

@@ -45,11 +45,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "verken": ("explore", "verken", "Verken de graaf in één offline HTML-bestand (alias: explore)."),
     "export-graph": ("explore", "export_graph", "Exporteer de graaf als GraphML of GEXF (voor Gephi)."),
     "serve": ("explore", "serve", "Lokale webdienst, alleen lezen: verkenner, gatenkaart en SPARQL-endpoint."),
+    "samenhang": ("explore", "samenhang", "Samen voorkomen van factoren en uitkomsten, met netwerkmaten (alias: co-occurrence)."),
     "bundel": ("bundle", "bundel", "Printklare casusbundel voor begeleiders van werksessies, PDF of ZIP (alias: bundle)."),
 }
 ALIASES: dict[str, str] = {"what-works": "wat-werkt", "angels-bears": "engelen-beren", "factors": "factoren",
                            "outcomes": "uitkomsten", "compare": "vergelijk", "search": "zoek", "gaps": "gaten",
-                           "bundle": "bundel", "explore": "verken",
+                           "bundle": "bundel", "explore": "verken", "co-occurrence": "samenhang",
                            "terms": "termen", "key-numbers": "kerngetallen", "findings": "bevindingen",
                            "research": "onderzoek", "programmes": "programmas", "careers": "loopbanen"}
 

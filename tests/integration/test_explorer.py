@@ -112,3 +112,32 @@ def test_bad_input_is_one_line(cli, real_store, args, needle):
 def test_english(cli, real_store):
     code, out, _ = cli("verken", "--lang", "en", "--store", str(real_store), "-o", "-")
     assert code == 0 and '<html lang="en">' in out and "Search (accents ignored)" in out
+
+
+def test_cooccurrence_counts_and_coefficient(real_store):
+    from watwerkt.graph.store import open_store
+    from watwerkt.queries.cooccurrence import cooccurrence
+
+    store = open_store(real_store)
+    res = cooccurrence(store)
+    assert res.pairs and {m.kind for m in res.measures} == {"factor", "interventiontype"}
+    for p in res.pairs:
+        assert p.n == len(set(p.cases)) <= min(p.n_row, p.n_col)
+        assert p.coefficient == round(p.n / (p.n_row + p.n_col - p.n), 3)
+    top = res.pairs[0]
+    q = f"""PREFIX ww: <https://w3id.org/watwerkt/def#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT (COUNT(DISTINCT ?case) AS ?n) WHERE {{
+        ?i a ww:Influence ; ww:about ?case ; ww:factor/skos:notation "{top.row}" .
+        ?o a ww:Outcome ; ww:about ?case ; ww:outcomeType/skos:notation "{top.col}" }}"""
+    assert int(next(iter(store.query(q)))[0].value) == top.n
+    ff = cooccurrence(store, kind="factor-factor", polarity="bear", min_cases=2)
+    assert all(p.row < p.col and p.n >= 2 for p in ff.pairs)  # no diagonal, each pair once
+    assert max(m.betweenness for m in res.measures) > 0
+
+
+def test_cooccurrence_outputs(cli, real_store, tmp_path):
+    code, out, err = cli("samenhang", "--format", "csv", "--table", "samenhang", "--store", str(real_store))
+    assert code == 0, err
+    assert out.splitlines()[0] == "row,col,n,n_row,n_col,c,cases" or out.splitlines()[0].startswith("factor,")
+    code, out, err = cli("co-occurrence", "--format", "html", "--lang", "en", "--store", str(real_store), "-o", "-")
+    assert code == 0 and "<table" in out and "Co-occurrence" in out and "<script" not in out

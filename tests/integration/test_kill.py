@@ -71,6 +71,18 @@ def _staging_appears(base: Path, proc: subprocess.Popen, limit: float) -> float 
     return None
 
 
+def _code_changed(base: Path, pairs, hashes) -> None:
+    """In a shared work tree the code may change while this test runs: then skip (not in CI)."""
+    fresh = []
+    for data, corpus in pairs:
+        probe = base / f"probe-{len(fresh)}"
+        proc = _run(data, corpus, probe)
+        proc.communicate(timeout=120)
+        fresh.append(_state(probe)[0])
+    if fresh != hashes and os.environ.get("CI") != "true":
+        pytest.skip("the build's output changed while the test ran (code edited meanwhile)")
+
+
 def test_kill_at_random_moments_leaves_old_or_new(variants):
     base, pairs = variants
     store = base / "store"
@@ -106,7 +118,9 @@ def test_kill_at_random_moments_leaves_old_or_new(variants):
             proc.wait()
             killed += 1
         proc.stderr.close()
-        current, _n = _state(store)
+        current, _n = _state(store)  # complete: its parts agree
+        if current not in hashes:
+            _code_changed(base, pairs, hashes)
         assert current in hashes, f"kill {i} ({kind}, {delay:.3f}s) left a store that is neither old nor new"
         seen.add(current)
     assert killed >= KILLS // 2, f"only {killed} of {KILLS} builds were killed before they finished"

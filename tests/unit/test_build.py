@@ -34,6 +34,14 @@ def test_two_builds_are_byte_identical(exported):
     assert (exported / "out1" / "graph.nt").read_bytes() == (exported / "s1" / "graph.nt").read_bytes()
 
 
+def test_exports_from_a_built_store_equal_the_build_exports(exported, tmp_path):
+    from watwerkt.graph.exports import export_store
+
+    export_store(exported / "s1", list(FORMATS), tmp_path / "again")
+    for name in FORMATS.values():
+        assert (tmp_path / "again" / name).read_bytes() == (exported / "out1" / name).read_bytes(), name
+
+
 def test_store_keeps_only_the_reference_serialisation(kitchen_store):
     names = {p.name for p in kitchen_store.iterdir()}
     assert names == {".watwerkt-store", "graph.nt", "oxigraph", "build.json"}

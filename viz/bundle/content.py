@@ -135,14 +135,12 @@ def make_bundle(store, *, cases=(), filters: dict | None = None, lang: str = "nl
 
 
 def themes_of(cards, terms, lang: str) -> tuple[Theme, ...]:
-    """The selected cases by theme: the broadest driver concept of each of their drivers."""
+    """The selected cases by theme: the kinds of driver they started from (a case under each of its kinds)."""
     by: dict[str, list[str]] = {}
     for c in cards:
         for d in c.drivers:
-            chain = terms.broader_chain("aanleidingen", d.type)
-            top = chain[-1] if chain else d.type
-            if c.id not in by.setdefault(top, []):
-                by[top].append(c.id)
+            if c.id not in by.setdefault(d.type, []):
+                by[d.type].append(c.id)
     out = [Theme(t, terms.label("aanleidingen", t, lang), tuple(ids)) for t, ids in by.items()]
     return tuple(sorted(out, key=lambda t: (-len(t.cases), t.label)))
 

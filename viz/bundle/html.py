@@ -52,6 +52,7 @@ def render_html(bundle, *, screen: bool = False, only_cards: bool = False) -> st
         sheets=sheets_of(list(bundle.sort_cards), 1 if bundle.paper == "a6" else 4),
         w=lambda key, **kw: word(key, lang, **kw),
         title=lambda c: c.short_title or c.title,
+        subject=lambda c: c.subject.removeprefix("Gemeente ").removeprefix("gemeente "),
         used_interventions=lambda c: [i for i in c.interventions if i.status in (None, "used")],
         arrow=lambda d: ARROWS.get(d, "\u00b7"),
         section_label=lambda s: SECTION_LABELS.get(s, (s or "?", s or "?"))[lang == "en"],

@@ -108,3 +108,33 @@ def serve(host, port, timeout, max_rows, store, lang):
 
     run_server(Settings.resolve(store=store).store, host=host, port=port, timeout=timeout,
                max_rows=max_rows, lang=lang)
+
+
+@click.command("samenhang")
+@click.option("--soort", "--kind", "kind", type=click.Choice(["factor-uitkomst", "factor-factor"]),
+              default="factor-uitkomst", show_default=True, help="Welke paren.")
+@click.option("--polariteit", "--polarity", "polarity", type=click.Choice(["engel", "beer"]),
+              help="Alleen engelen of alleen beren.")
+@click.option("--min", "min_cases", type=click.IntRange(1, 28), default=1, show_default=True,
+              help="Alleen paren in minstens zoveel casussen.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Uitvoerformaat.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True), default="-",
+              help="Schrijf naar dit bestand (- is standaarduitvoer, MAP/ één CSV per tabel).")
+@click.option("--table", "table_name", metavar="NAAM", help="Alleen deze tabel (CSV): samenhang of netwerkmaten.")
+@store_option
+@lang_option
+def samenhang(kind, polarity, min_cases, fmt, output, table_name, store, lang):
+    """Samen voorkomen van factoren en uitkomsten over casussen, met netwerkmaten (alias: co-occurrence).
+
+    Per paar: het aantal casussen met beide en de coëfficiënt van ATLAS.ti; daarna graad en
+    tussenliggendheid van factoren en interventiesoorten. --format html geeft een heatmap.
+    """
+    from watwerkt.output import wants_directory
+    from watwerkt.queries.cooccurrence import cooccurrence
+    from watwerkt.queries.explore_views import cooccurrence_listing
+    from watwerkt.renderers import RenderOptions, render, terminal_width
+
+    pol = {"engel": "angel", "beer": "bear"}.get(polarity or "")
+    res = cooccurrence(_store(store), kind=kind, polarity=pol, min_cases=min_cases, lang=lang)
+    opts = RenderOptions(width=terminal_width(), table=table_name, directory=wants_directory(output))
+    _write(render(cooccurrence_listing(res, lang), fmt, opts), output, fmt)
