@@ -14,39 +14,40 @@ import click
 
 from watwerkt import __version__
 
-# command name -> (module in watwerkt.cli_commands, attribute, one-line help)
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "build": ("build", "build", "Bouw de kennisgraaf uit data/ (en het corpus, voor citaten)."),
-    "validate": ("build", "validate", "Controleer de graaf tegen de SHACL-shapes en alle ankers."),
-    "segment": ("corpus", "segment", "Deel de bronnen op in casussen en secties (schrijft data/segments/)."),
-    "anchor": ("corpus", "anchor", "Maak een anker voor een stukje brontekst (voor curatoren)."),
-    "check": ("corpus", "check", "Valideer de gecureerde data in data/ (schema, verwijzingen, ankers)."),
-    "cases": ("cases", "cases", "Lijst van de 28 praktijkcasussen."),
-    "case": ("cases", "case", "Eén casus als volledige kaart (ook --format pdf)."),
-    "ontology": ("build", "ontology", "Genereer de ontologiedocumentatie (docs/ontology.md)."),
-    "wat-werkt": ("advisor", "wat_werkt", "Wat werkt voor wie, onder welke omstandigheden (alias: what-works)."),
-    "engelen-beren": ("advisor", "engelen_beren", "Engelen en beren per factor of actor over alle casussen."),
-    "factoren": ("advisor", "factoren", "De factortaxonomie met tellingen als engel en als beer."),
-    "uitkomsten": ("advisor", "uitkomsten", "Welke interventies samengaan met welke uitkomsten."),
-    "vergelijk": ("advisor", "vergelijk", "Casussen naast elkaar."),
-    "zoek": ("search", "zoek", "Zoeken in labels, concepten en citaten, met tikfouttolerantie."),
-    "gaten": ("advisor", "gaten", "Combinaties van doelgroep, interventie en uitkomst zonder bewijs."),
-    "termen": ("catalogue", "termen", "De vocabulaires die elk filter accepteert, met synoniemen."),
-    "kerngetallen": ("catalogue", "kerngetallen", "Kerngetallen uit casussen en programma's."),
-    "bevindingen": ("catalogue", "bevindingen", "Bevindingen over de kwaliteit van de bronnen, per casus of document."),
-    "onderzoek": ("catalogue", "onderzoek", "Het NRO-onderzoek: groepen, triggers, aanbevelingen, opbrengsten, ..."),
-    "programmas": ("catalogue", "programmas", "De voorbeeldpraktijken van de programma's."),
-    "loopbanen": ("catalogue", "loopbanen", "Loopbaanstappen: van rol naar rol, met leeftijd."),
-    "sparql": ("search", "sparql", "Alleen-lezen SPARQL voor onderzoekers."),
-    "neo4j": ("neo4j", "neo4j", "Een Neo4j-ontwikkelserver starten, stoppen of bekijken."),
-    "publish": ("publish", "publish", "Publiceer de graaf naar Neo4j (publish neo4j)."),
-    "export": ("publish", "export", "Exporteer voor neo4j-admin import en als Cypher-script (export neo4j)."),
-    "cypher": ("publish", "cypher", "Alleen-lezen Cypher voor onderzoekers."),
-    "verken": ("explore", "verken", "Verken de graaf in één offline HTML-bestand (alias: explore)."),
-    "export-graph": ("explore", "export_graph", "Exporteer de graaf als GraphML of GEXF (voor Gephi)."),
-    "serve": ("explore", "serve", "Lokale webdienst, alleen lezen: verkenner, gatenkaart en SPARQL-endpoint."),
-    "samenhang": ("explore", "samenhang", "Samen voorkomen van factoren en uitkomsten, met netwerkmaten (alias: co-occurrence)."),
-    "bundel": ("bundle", "bundel", "Printklare casusbundel voor begeleiders van werksessies, PDF of ZIP (alias: bundle)."),
+# command name -> (module in watwerkt.cli_commands, attribute); the help text's one home is the
+# command's docstring (its first line is the one-line help of `watwerkt --help`)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("build", "build"),
+    "validate": ("build", "validate"),
+    "segment": ("corpus", "segment"),
+    "anchor": ("corpus", "anchor"),
+    "check": ("corpus", "check"),
+    "cases": ("cases", "cases"),
+    "case": ("cases", "case"),
+    "ontology": ("build", "ontology"),
+    "wat-werkt": ("advisor", "wat_werkt"),
+    "engelen-beren": ("advisor", "engelen_beren"),
+    "factoren": ("advisor", "factoren"),
+    "uitkomsten": ("advisor", "uitkomsten"),
+    "vergelijk": ("advisor", "vergelijk"),
+    "zoek": ("search", "zoek"),
+    "gaten": ("advisor", "gaten"),
+    "termen": ("catalogue", "termen"),
+    "kerngetallen": ("catalogue", "kerngetallen"),
+    "bevindingen": ("catalogue", "bevindingen"),
+    "onderzoek": ("catalogue", "onderzoek"),
+    "programmas": ("catalogue", "programmas"),
+    "loopbanen": ("catalogue", "loopbanen"),
+    "sparql": ("search", "sparql"),
+    "neo4j": ("neo4j", "neo4j"),
+    "publish": ("publish", "publish"),
+    "export": ("publish", "export"),
+    "cypher": ("publish", "cypher"),
+    "verken": ("explore", "verken"),
+    "export-graph": ("explore", "export_graph"),
+    "serve": ("explore", "serve"),
+    "samenhang": ("explore", "samenhang"),
+    "bundel": ("bundle", "bundel"),
 }
 ALIASES: dict[str, str] = {"what-works": "wat-werkt", "angels-bears": "engelen-beren", "factors": "factoren",
                            "outcomes": "uitkomsten", "compare": "vergelijk", "search": "zoek", "gaps": "gaten",
@@ -63,12 +64,20 @@ class LazyGroup(click.Group):
         name = ALIASES.get(name, name)
         if name not in COMMANDS:
             return None
-        module, attr, _ = COMMANDS[name]
+        module, attr = COMMANDS[name]
         mod = importlib.import_module(f"watwerkt.cli_commands.{module}")
         return getattr(mod, attr)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        aliases: dict[str, list[str]] = {}
+        for alias, target in ALIASES.items():
+            aliases.setdefault(target, []).append(alias)
+        rows = []
+        for name in self.list_commands(ctx):
+            text = self.get_command(ctx, name).get_short_help_str(limit=200)
+            if name in aliases:
+                text += f" (alias: {', '.join(aliases[name])})"
+            rows.append((name, text))
         with formatter.section("Commando's"):
             formatter.write_dl(rows)
 
