@@ -236,3 +236,15 @@ def test_bad_iri_is_one_line(tmp_path):
     g.add((URIRef("https://w3id.org/watwerkt/id/a b"), URIRef("https://w3id.org/watwerkt/def#t"), Literal("x")))
     with pytest.raises(StoreError, match="IRI"):
         canonical_nt(g)
+
+
+def test_no_corpus_given_and_no_default_builds_with_one_warning(cli, kitchen, tmp_path, monkeypatch):
+    import watwerkt.config
+
+    monkeypatch.delenv("WATWERKT_CORPUS", raising=False)
+    monkeypatch.setattr(watwerkt.config, "default_corpus", lambda: None)
+    code, _out, err = cli("build", "--store", str(tmp_path / "s"), "--data", str(kitchen))
+    assert code == 0, err
+    warnings = [line for line in err.splitlines() if "zonder citaten" in line]
+    assert len(warnings) == 1
+    assert read_info(tmp_path / "s")["quotes"] is False
