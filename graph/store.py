@@ -14,9 +14,10 @@ Layout, for ``--store ~/.local/share/watwerkt``::
 A build writes a staging folder ``.<name>.build-XXXX``, renames it to ``.<name>.v-XXXX`` when
 it is complete, and then replaces the symlink by ``os.replace`` of a new symlink: one atomic
 rename, so a reader (or a kill) sees the old complete store or the new one, never a mix.
-Afterwards, and at the start of every build, leftovers that carry our marker and naming are
-removed: staging folders of killed builds and versions no longer linked. Nothing else is ever
-deleted: ``--store`` on a folder that is neither empty nor a watwerkt store is refused.
+The version it replaced stays until the next build starts, so a reader that opened it just
+before the swap keeps working. At the start of every build, leftovers that carry our marker
+and naming are removed: staging folders of killed builds and versions no longer linked.
+Nothing else is ever deleted: ``--store`` on a folder that is neither empty nor a watwerkt store is refused.
 
 A plain store folder of an older version (with the marker, or the old ``build.json`` layout)
 is migrated: on Linux the folder and the new symlink are exchanged atomically
@@ -194,27 +195,27 @@ def _migrate(store: Path, version: Path) -> None:
     shutil.rmtree(aside, ignore_errors=True)
 
 
-def recover_and_clean(store: Path) -> None:
+def recover_and_clean(store: Path, keep: tuple[Path | None, ...] = ()) -> None:
     """Start-up recovery and clean-up; call with the lock held.
 
     If the path is missing but a complete version exists (a migration killed midway), link
     the newest. Then remove, among the siblings named after ``store``, only what is ours and
-    not live: staging folders, unlinked versions, temporary links, the old scheme's
-    ``.new-``/``.old-`` folders.
+    neither live nor in ``keep``: staging folders, unlinked versions, temporary links, the old
+    scheme's ``.new-``/``.old-`` folders.
     """
     parent, name = _names(store)
     if not store.exists() and not store.is_symlink():
         versions = _versions(store)
         if versions:
             _relink(store, versions[-1])
-    live = _live(store)
+    kept = {_live(store), *(Path(os.path.realpath(k)) for k in keep if k is not None)}
     for p in parent.iterdir():
         if not p.name.startswith(f".{name}."):
             continue
         kind = p.name[len(name) + 2:].split("-", 1)[0]
         if kind == "link" and p.is_symlink():
             p.unlink(missing_ok=True)
-        elif (kind in ("build", "v", "link", "new", "old") and Path(os.path.realpath(p)) != live
+        elif (kind in ("build", "v", "link", "new", "old") and Path(os.path.realpath(p)) not in kept
               and _ours(p)):
             shutil.rmtree(p, ignore_errors=True)
 
@@ -238,6 +239,7 @@ def write_store(g: Graph, store: Path, info: dict, *, _hook=None, nt: bytes | No
         recover_and_clean(store)
         if state == "missing" and store.is_symlink():
             state = "link"  # recovered
+        previous = _live(store)
         staging = Path(tempfile.mkdtemp(prefix=f".{name}.build-", dir=parent))
         version = parent / f".{name}.v-{staging.name.rsplit('-', 1)[-1]}"
         try:
@@ -263,7 +265,9 @@ def write_store(g: Graph, store: Path, info: dict, *, _hook=None, nt: bytes | No
                 shutil.rmtree(version, ignore_errors=True)
             raise
         _fsync_dir(parent)
-        recover_and_clean(store)
+        # the version just replaced stays until the next build starts: a reader that opened it
+        # before the swap keeps working (Oxigraph opens its files lazily)
+        recover_and_clean(store, keep=(previous,))
     return info
 
 
@@ -310,9 +314,10 @@ def open_store(store: Path):
         read_info(real if real.exists() else Path(store))
         try:
             return pyoxigraph.Store.read_only(str(real / "oxigraph"))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB reports a vanished file as corruption
             last = exc
             if Path(os.path.realpath(store)) == real:
                 break
-    raise StoreError(f"cannot open the graph store: {last}", where=str(store),
+    reason = " ".join(str(last).split())[:200]
+    raise StoreError(f"cannot open the graph store: {reason}", where=str(store),
                      hint="run `watwerkt build` again")

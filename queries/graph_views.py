@@ -51,6 +51,7 @@ class Evidence:
     polarity: str | None = None  # angel | bear
     basis: str | None = None  # named | read-in
     favourability: str | None = None
+    status: str | None = None  # of an intervention: used | planned | wished | suggested
     anchors: tuple[str, ...] = ()  # doc:start-end#sha
     lines: tuple[int, ...] = ()
     quotes: tuple[str, ...] = ()
@@ -189,7 +190,7 @@ def full_graph(store) -> tuple[tuple[Node, ...], tuple[Edge, ...], bool]:
         case = case_keys[r["case"]]
         iv_case[r["iv"]] = case
         ev = _ev("intervention", short(r["case"]), r["nl"], r["en"], anchors[r["iv"]],
-                 epistemic=r["epistemic"])
+                 epistemic=r["epistemic"], status=r["status"])
         b.edge(case, concept("interventiontype", "interventietypen", r["type"]), "applies", ev)
         if r["element"]:
             b.edge(case, b.node("element", short(r["element"]), short(r["element"])), "element", ev)

@@ -60,12 +60,13 @@ MESSAGES = {
 }
 
 
-def _m(key: str, lang: str = "nl", **kw) -> str:
+def message(key: str, lang: str = "nl", **kw) -> str:
+    """The message ``key`` of :data:`MESSAGES` in ``lang``, filled in."""
     return MESSAGES[key][lang == "en"].format(**kw)
 
 
 def refuse(key: str, lang: str = "nl", hint: str | None = None, **kw) -> QueryError:
-    return QueryError(_m(key, lang, **kw), hint=_m(hint, lang) if hint else None)
+    return QueryError(message(key, lang, **kw), hint=message(hint, lang) if hint else None)
 
 
 class ParsedKind(str, Enum):
@@ -146,7 +147,8 @@ def _has_service(node) -> bool:
     return False
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message, at most 200 characters."""
     text = str(exc).strip().splitlines()
     return " ".join(text[0].split())[:200] if text else type(exc).__name__
 
@@ -164,15 +166,15 @@ def check_readonly(query: str, lang: str = "nl") -> ParsedKind:
         try:
             update = parseUpdate(query)
         except (ParseException, RecursionError, ValueError, TypeError):
-            raise refuse("syntax", lang, detail=_first_line(exc)) from None
+            raise refuse("syntax", lang, detail=first_line(exc)) from None
         ops = [UPDATES.get(r.name, r.name.upper()) for r in (update["request"] if "request" in update else ())]
         if not ops:  # an empty update (only a prologue or a comment) is no query either
-            raise refuse("syntax", lang, detail=_first_line(exc)) from None
+            raise refuse("syntax", lang, detail=first_line(exc)) from None
         raise refuse("update", lang, "hint-kinds", op=ops[0]) from None
     except RecursionError:
         raise refuse("deep", lang, max=MAX_DEPTH) from None
     except (ValueError, TypeError, KeyError) as exc:  # rdflib rejects some terms after parsing
-        raise refuse("syntax", lang, detail=_first_line(exc)) from None
+        raise refuse("syntax", lang, detail=first_line(exc)) from None
     if _has_service(tree):
         raise refuse("service", lang)
     name = tree[1].name
@@ -228,7 +230,8 @@ def _signal_name(number: int) -> str:
         return f"signaal {number}"
 
 
-def _limit_worker(memory_mb: int, cpu_s: int) -> None:
+def limit_worker(memory_mb: int, cpu_s: int) -> None:
+    """Limit this process (a worker): address space, CPU seconds, no core dumps, no network."""
     import resource
 
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
@@ -267,21 +270,25 @@ def _execute(req: dict) -> dict:
                     raise refuse("rows", lang, "hint-limit", n=cap)
                 rows.append({"subject": str(t.subject), "predicate": str(t.predicate), "object": str(t.object)})
     except (SyntaxError, OSError, ValueError, TypeError) as exc:  # the engine's own refusals
-        raise refuse("failed", lang, detail=_first_line(exc)) from None
+        raise refuse("failed", lang, detail=first_line(exc)) from None
     return {"kind": kind.value, "head": head, "rows": rows}
 
 
 def worker_main() -> None:
     """Entry point of the worker: one JSON request on stdin, one JSON reply on stdout."""
     req = json.loads(sys.stdin.buffer.read().decode("utf-8"))
-    _limit_worker(req["memory_mb"], req["cpu_s"])
+    limit_worker(req["memory_mb"], req["cpu_s"])
     try:
         reply = _execute(req)
     except QueryError as exc:
         reply = {"error": exc.message, "hint": exc.hint}
     except MemoryError:
-        reply = {"error": _m("memory", req["lang"], mb=req["memory_mb"]), "hint": _m("hint-memory", req["lang"])}
+        reply = {"error": message("memory", req["lang"], mb=req["memory_mb"]), "hint": message("hint-memory", req["lang"])}
     except Exception as exc:  # noqa: BLE001 - the worker's last word is one line, never a traceback
-        reply = {"error": _m("failed", req["lang"], detail=_first_line(exc))}
+        reply = {"error": message("failed", req["lang"], detail=first_line(exc))}
     sys.stdout.write(json.dumps(reply, ensure_ascii=False))
     sys.stdout.flush()
+
+
+# the names viz/sparql_endpoint.py used first
+_m, _first_line, _limit_worker = message, first_line, limit_worker

@@ -44,10 +44,10 @@ def search(k: Knowledge, text: str, limit: int = 20) -> list[dict]:
     """Accent- and case-insensitive search with typo tolerance over labels, concepts and quotes."""
     from rapidfuzz import fuzz
 
-    q = fold(check_term(text, k.lang))
+    q = fast_fold(check_term(text, k.lang))
     hits: dict[str, dict] = {}
     for r in k._run("labels"):
-        t = fold(r["text"])
+        t = fast_fold(r["text"])
         if not t:
             continue
         if q in t:
@@ -64,6 +64,24 @@ def search(k: Knowledge, text: str, limit: int = 20) -> list[dict]:
                           "text": mask_contacts(" ".join(r["text"].split())[:160]), "score": round(score, 1)}
     out = sorted(hits.values(), key=lambda h: (-h["score"], h["node"]))
     return out[:limit]
+
+
+_CHARS: dict[int, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    s = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    s = s.lower().replace("\u2019", "'").replace("\u2018", "'").replace("_", " ")
+    return "".join(c if c.isalnum() or c in " '()+" else " " for c in s)
+
+
+def fast_fold(text: str) -> str:
+    """:func:`watwerkt.folding.fold` character by character through one ``str.translate``
+    (the same result for every text but a Greek final sigma; several times faster)."""
+    for ch in set(text):
+        if ord(ch) not in _CHARS:
+            _CHARS[ord(ch)] = _fold_char(ch)
+    return " ".join(text.translate(_CHARS).split())
 
 
 _FOLD: dict[int, str] = {c: chr(c).lower() for c in range(ord("A"), ord("Z") + 1)}

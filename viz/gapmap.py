@@ -31,7 +31,8 @@ TEXT = {
 MARK = {"agrees": "✓", "disagrees": "✗", "mixed": "~", "research-only": "o", "none": "", "unknown": ""}
 CSS = """
 .ww-gap { padding: .5rem 1rem 2rem; }
-.ww-gap-wrap { display: grid; grid-template-columns: 1fr 22rem; gap: 1rem; align-items: start; }
+.ww-gap-wrap { display: grid; grid-template-columns: minmax(0, 1fr) 22rem; gap: 1rem; align-items: start; }
+.ww-gap-wrap > div { overflow-x: auto; }
 .ww-gap table { border-collapse: collapse; font-size: .82rem; }
 .ww-gap th, .ww-gap td { border: 1px solid #d5d5d5; padding: 0; text-align: center; min-width: 4.4rem; }
 .ww-gap thead th { writing-mode: vertical-rl; transform: rotate(180deg); padding: .4rem .2rem; background: #eef3f7; max-height: 11rem; }

@@ -104,7 +104,8 @@ def pages(real_store, tmp_path_factory):
             "ego": ["verken", "--rond", "leidinggevende", "--diepte", "1"],
             "what-works": ["wat-werkt", "--doelgroep", "richtingzoekers", "--format", "html"],
             "gaps": ["verken", "--gaten"], "gaps-en": ["verken", "--gaten", "--lang", "en"],
-            "cases": ["cases", "--format", "html"]}
+            "gaten": ["gaten", "--format", "html"], "cases": ["cases", "--format", "html"],
+            "heat-map": ["samenhang", "--format", "html"], "case-card": ["case", "oss", "--format", "html"]}
     paths = {}
     for name, args in runs.items():
         paths[name] = out / f"{name}.html"
@@ -163,7 +164,7 @@ def test_filters_hide_bears(browser, pages):
     o.page.close()
 
 
-@pytest.mark.parametrize("name", ["gaps", "gaps-en"])
+@pytest.mark.parametrize("name", ["gaps", "gaps-en", "gaten"])
 def test_gap_map_lists_the_cases_of_a_cell(browser, pages, name):
     o = open_page(browser, pages[name], height=1100)
     o.page.select_option("#ww-facet", "0")
@@ -176,10 +177,17 @@ def test_gap_map_lists_the_cases_of_a_cell(browser, pages, name):
     o.page.close()
 
 
-def test_plain_listing_page(browser, pages):
+def test_plain_pages(browser, pages):
     o = open_page_plain(browser, pages["cases"])
     assert o.page.locator("table th").count() > 2 and o.page.locator("tbody tr").count() == 28
     assert o.requests == [] and o.errors == []
+    o.page.close()
+    o = open_page_plain(browser, pages["heat-map"])
+    assert o.page.locator("td.h5").count() > 0 and o.requests == [] and o.errors == []
+    shot(o.page, "heat-map")
+    o.page.close()
+    o = open_page_plain(browser, pages["case-card"])
+    assert o.page.locator("table").count() > 0 and o.requests == [] and o.errors == []
     o.page.close()
 
 

@@ -102,7 +102,7 @@ def test_the_worker_itself_cannot_reach_the_network(ear):
 
     Needs unprivileged user namespaces (Linux); without them the parser is the only guard.
     """
-    code = ("from watwerkt.queries.readonly import _limit_worker; _limit_worker(2048, 20); "
+    code = ("from watwerkt.queries.readonly import limit_worker; limit_worker(2048, 20); "
             "import pyoxigraph; "
             f"list(pyoxigraph.Store().query('SELECT * WHERE {{ SERVICE <{ear.url}/sparql> {{ ?s ?p ?o }} }}'))")
     probe = subprocess.run([sys.executable, "-c", "import ctypes; "

@@ -98,13 +98,19 @@ def test_store_is_a_symlink_to_a_marked_version(settings):
     assert len(open_store(settings.store)) == read_info(settings.store)["triples"]
 
 
-def test_rebuild_leaves_one_version_and_no_staging(settings):
+def test_rebuild_keeps_the_replaced_version_until_the_next_build(settings):
     build(settings)
     first = os.readlink(settings.store)
     build(settings)
-    assert os.readlink(settings.store) != first
-    hidden = sorted(p.name for p in settings.store.parent.iterdir() if p.name.startswith("."))
-    assert hidden == [".store.lock", os.readlink(settings.store)]
+    second = os.readlink(settings.store)
+    assert second != first
+
+    def hidden():
+        return sorted(p.name for p in settings.store.parent.iterdir() if p.name.startswith("."))
+
+    assert hidden() == sorted([".store.lock", first, second])  # a reader of the first still works
+    build(settings)
+    assert hidden() == sorted([".store.lock", second, os.readlink(settings.store)])
 
 
 def test_stale_leftovers_are_removed_and_nothing_else(settings):
@@ -154,7 +160,7 @@ def test_migrates_a_plain_store_folder(kitchen, tmp_path, settings, with_marker)
     assert old.is_symlink() and read_info(old)["nt_sha256"] == r.nt_sha256
     assert len(open_store(old)) == r.triples
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".old.")) == [
-        ".old.lock", os.readlink(old)]
+        ".old.lock", os.readlink(old)]  # the plain folder itself is gone: exchanged, then removed
 
 
 def test_an_empty_folder_becomes_a_store(settings):
@@ -230,3 +236,15 @@ def test_bad_iri_is_one_line(tmp_path):
     g.add((URIRef("https://w3id.org/watwerkt/id/a b"), URIRef("https://w3id.org/watwerkt/def#t"), Literal("x")))
     with pytest.raises(StoreError, match="IRI"):
         canonical_nt(g)
+
+
+def test_no_corpus_given_and_no_default_builds_with_one_warning(cli, kitchen, tmp_path, monkeypatch):
+    import watwerkt.config
+
+    monkeypatch.delenv("WATWERKT_CORPUS", raising=False)
+    monkeypatch.setattr(watwerkt.config, "default_corpus", lambda: None)
+    code, _out, err = cli("build", "--store", str(tmp_path / "s"), "--data", str(kitchen))
+    assert code == 0, err
+    warnings = [line for line in err.splitlines() if "zonder citaten" in line]
+    assert len(warnings) == 1
+    assert read_info(tmp_path / "s")["quotes"] is False

@@ -26,8 +26,9 @@
              color: data.kinds[n.kind].color, size: n.size, font: { size: 14 } };
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
-    return { id: e.id, from: e.from, to: e.to, color: { color: data.edgeKinds[e.style].color, opacity: 0.55 },
-             width: Math.min(1 + e.weight / 2, 8), dashes: e.basis.length === 1 && e.basis[0] === "read-in" };
+    var faint = e.kind === "configuration" || e.kind === "applies";
+    return { id: e.id, from: e.from, to: e.to, color: { color: data.edgeKinds[e.style].color, opacity: faint ? 0.3 : 0.6 },
+             width: Math.min(1 + Math.sqrt(e.weight) / 1.5, 5), dashes: e.basis.length === 1 && e.basis[0] === "read-in" };
   }));
   var container = document.getElementById("ww-network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
@@ -92,6 +93,7 @@
       if (ev.polarity) { head.push(ui.values[ev.polarity] || ev.polarity); }
       if (ev.direction) { head.push(ui.direction + ": " + (ui.values[ev.direction] || ev.direction)); }
       if (ev.favourability) { head.push(ui.values[ev.favourability] || ev.favourability); }
+      if (ev.status) { head.push(ui.values[ev.status] || ev.status); }
       if (ev.basis) { head.push(ui.values[ev.basis] || ev.basis); }
       if (ev.epistemic) { head.push(ui.values[ev.epistemic] || ev.epistemic); }
       li.appendChild(el("div", head.join(" \u00b7 "), "ww-ev-head"));
@@ -152,7 +154,7 @@
   var results = document.getElementById("ww-results");
   function select(id) {
     network.selectNodes([id]);
-    network.focus(id, { scale: 0.9, animation: false });
+    network.focus(id, { scale: Math.max(network.getScale(), 0.55), animation: false });
     showNode(id);
   }
   search.addEventListener("input", function () {

@@ -45,6 +45,8 @@ VALUES = {
     "up": ("omhoog", "up"), "down": ("omlaag", "down"), "high": ("hoog", "high"), "low": ("laag", "low"),
     "mixed": ("gemengd", "mixed"), "not-shown": ("niet aangetoond", "not shown"), "average": ("gemiddeld", "average"),
     "works": ("werkt", "works"), "works-less": ("werkt minder", "works less"),
+    "used": ("toegepast", "used"), "planned": ("gepland", "planned"), "wished": ("gewenst", "wished for"),
+    "suggested": ("voorgesteld door onderzoekers", "suggested by researchers"),
 }
 EVIDENCE = {
     "intervention": ("interventie", "intervention"), "outcome": ("uitkomst", "outcome"),
@@ -104,7 +106,8 @@ def graph_data(view, lang: str, case_link: str | None = None) -> dict:
         evidence = [{"kind": ev.kind, "case": ev.case, "caseLabel": case_labels.get(ev.case or ""),
                      "text": ev.en if lang == "en" else ev.nl, "epistemic": ev.epistemic,
                      "direction": ev.direction, "polarity": ev.polarity, "basis": ev.basis,
-                     "favourability": ev.favourability, "anchors": list(ev.anchors), "quotes": list(ev.quotes)}
+                     "favourability": ev.favourability, "status": ev.status,
+                     "anchors": list(ev.anchors), "quotes": list(ev.quotes)}
                     for ev in e.evidence]
         edges.append({"id": f"e{i}", "from": ids[e.source], "to": ids[e.target], "kind": e.kind,
                       "style": e.polarity if e.kind == "influence" and e.polarity in EDGES else e.kind,
