@@ -26,20 +26,8 @@ from __future__ import annotations
 
 from rdflib import RDF, XSD, Literal
 
-from watwerkt.records import Case, Direction, Epistemic, UseStatus
-
-LOWER_IS_BETTER = frozenset({"verzuim", "verloop", "kosten"})
-SELF_DIRECTION_GROUPS = ("zelfsturende-groeiers", "richtingzoekers", "noodzaakgestuurde-leerders")
-
-
-def favourability(outcome_type: str, direction: Direction | str) -> str:
-    """``favourable``, ``unfavourable`` or ``unclear`` for a direction of an outcome type."""
-    d = Direction(direction)
-    if d in (Direction.up, Direction.high):
-        return "unfavourable" if outcome_type in LOWER_IS_BETTER else "favourable"
-    if d in (Direction.down, Direction.low):
-        return "favourable" if outcome_type in LOWER_IS_BETTER else "unfavourable"
-    return "unclear"
+from watwerkt.evidence import SELF_DIRECTION_GROUPS, favourability
+from watwerkt.records import Case, Epistemic, UseStatus
 
 
 def configuration_id(case_id: str, iv_id: str, outcome_id: str) -> str:
@@ -98,7 +86,7 @@ def _case_configurations(b, case: Case, mechanism_factors: dict[str, list[str]])
                 g.add((iri, WW.influence, node("invloed", i)))
             g.add((iri, WW.outcomeType, concept("uitkomsten", outcome.concept)))
             g.add((iri, WW.direction, WW[outcome.direction.value]))
-            g.add((iri, WW.favourability, WW[favourability(outcome.concept, outcome.direction)]))
+            g.add((iri, WW.favourability, WW[favourability(outcome.concept, outcome.direction.value)]))
             stated = iv.epistemic is Epistemic.stated and outcome.epistemic is Epistemic.stated
             g.add((iri, WW.epistemic, WW["stated" if stated else "interpreted"]))
             g.add((iri, WW.basis, Literal("praktijk")))

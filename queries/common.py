@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from watwerkt.errors import UsageError
+from watwerkt.evidence import SELF_DIRECTION_GROUPS
 
 ID = "https://w3id.org/watwerkt/id/"
 WW = "https://w3id.org/watwerkt/def#"
-SELF_DIRECTION = ("zelfsturende-groeiers", "richtingzoekers", "noodzaakgestuurde-leerders")
+SELF_DIRECTION = SELF_DIRECTION_GROUPS
 
 
 def short(iri: str | None) -> str | None:
