@@ -93,6 +93,14 @@ def check_store_target(store: Path) -> str:
     Anything else is refused with one line before a build does any work.
     """
     store = Path(store)
+    try:
+        return _classify(store)
+    except OSError as exc:
+        raise _err(store, f"kan deze map niet lezen: {exc.strerror}", f"cannot read this folder: {exc.strerror}",
+                   "kies een andere map voor --store", "choose another folder for --store") from None
+
+
+def _classify(store: Path) -> str:
     refuse = _err(store, "bestaat al en is geen watwerkt-opslag; er is niets veranderd",
                   "exists and is not a watwerkt store; nothing was changed",
                   "kies een lege of nieuwe map voor --store", "choose an empty or new folder for --store")
@@ -222,53 +230,62 @@ def recover_and_clean(store: Path, keep: tuple[Path | None, ...] = ()) -> None:
 
 def write_store(g: Graph, store: Path, info: dict, *, _hook=None, nt: bytes | None = None) -> dict:
     """Write the N-Triples and the Oxigraph store as a new version and swap it in."""
-    import pyoxigraph
-
     store = Path(store)
-    state = check_store_target(store)
+    check_store_target(store)
     nt = canonical_nt(g) if nt is None else nt
     info = {**info, "triples": nt.count(b"\n"), "nt_sha256": hashlib.sha256(nt).hexdigest()}
-    parent, name = _names(store)
+    parent, _name = _names(store)
     try:
         parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _err(parent, f"kan de map niet maken: {exc.strerror}", f"cannot make the folder: {exc.strerror}",
-                   "kies een andere map voor --store", "choose another folder for --store") from None
-    with _lock(store):
-        state = check_store_target(store)  # again, now that no other build can change it
-        recover_and_clean(store)
-        if state == "missing" and store.is_symlink():
-            state = "link"  # recovered
-        previous = _live(store)
-        staging = Path(tempfile.mkdtemp(prefix=f".{name}.build-", dir=parent))
-        version = parent / f".{name}.v-{staging.name.rsplit('-', 1)[-1]}"
-        try:
-            os.chmod(staging, 0o755)
-            _write_synced(staging / MARKER, (json.dumps({"format": FORMAT, "tool": "watwerkt"}) + "\n").encode())
-            _write_synced(staging / "graph.nt", nt)
-            if _hook:
-                _hook(staging)  # tests interrupt the build here
-            ox = pyoxigraph.Store(str(staging / "oxigraph"))
-            ox.bulk_load(nt, pyoxigraph.RdfFormat.N_TRIPLES)
-            ox.flush()
-            del ox
-            _write_synced(staging / "build.json", (json.dumps(info, indent=1, sort_keys=True) + "\n").encode())
-            _fsync_dir(staging)
-            os.rename(staging, version)
-            if state in ("missing", "link"):
-                _relink(store, version)
-            else:
-                _migrate(store, version)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            if _live(store) != version:
-                shutil.rmtree(version, ignore_errors=True)
-            raise
-        _fsync_dir(parent)
-        # the version just replaced stays until the next build starts: a reader that opened it
-        # before the swap keeps working (Oxigraph opens its files lazily)
-        recover_and_clean(store, keep=(previous,))
+        with _lock(store):
+            state = check_store_target(store)  # again, now that no other build can change it
+            recover_and_clean(store)
+            if state == "missing" and store.is_symlink():
+                state = "link"  # recovered
+            previous = _live(store)
+            _write_version(store, state, nt, info, _hook)
+            _fsync_dir(parent)
+            # the version just replaced stays until the next build starts: a reader that opened
+            # it before the swap keeps working (Oxigraph opens its files lazily)
+            recover_and_clean(store, keep=(previous,))
+    except (OSError, RuntimeError) as exc:  # disk full, permissions; RocksDB raises RuntimeError
+        reason = getattr(exc, "strerror", None) or " ".join(str(exc).split())[:160]
+        raise _err(store, f"kan de opslag niet schrijven: {reason}; de vorige opslag is intact",
+                   f"cannot write the store: {reason}; the previous store is intact",
+                   "maak ruimte vrij of kies een andere map voor --store",
+                   "free some space or choose another folder for --store") from None
     return info
+
+
+def _write_version(store: Path, state: str, nt: bytes, info: dict, hook) -> None:
+    """Stage a complete version beside the store and swap it in; on any failure remove it."""
+    import pyoxigraph
+
+    parent, name = _names(store)
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.build-", dir=parent))
+    version = parent / f".{name}.v-{staging.name.rsplit('-', 1)[-1]}"
+    try:
+        os.chmod(staging, 0o755)
+        _write_synced(staging / MARKER, (json.dumps({"format": FORMAT, "tool": "watwerkt"}) + "\n").encode())
+        _write_synced(staging / "graph.nt", nt)
+        if hook:
+            hook(staging)  # tests interrupt the build here
+        ox = pyoxigraph.Store(str(staging / "oxigraph"))
+        ox.bulk_load(nt, pyoxigraph.RdfFormat.N_TRIPLES)
+        ox.flush()
+        del ox
+        _write_synced(staging / "build.json", (json.dumps(info, indent=1, sort_keys=True) + "\n").encode())
+        _fsync_dir(staging)
+        os.rename(staging, version)
+        if state in ("missing", "link"):
+            _relink(store, version)
+        else:
+            _migrate(store, version)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if _live(store) != Path(os.path.realpath(version)):
+            shutil.rmtree(version, ignore_errors=True)
+        raise
 
 
 def _write_synced(path: Path, data: bytes) -> None:

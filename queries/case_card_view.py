@@ -32,8 +32,9 @@ HEAD: dict[str, tuple[str, str]] = {
     "from": ("van", "from"), "to": ("naar", "to"), "quotes": ("Citaten uit het boek", "Quotes from the book"),
     "quote": ("citaat", "quote"), "where": ("waar", "where"), "anchor": ("anker", "anchor"),
     "municipality": ("gemeente", "municipality"), "merged": ("opgegaan in {into} na {year}", "merged into {into} after {year}"),
-    "fits": ("past bij (onze lezing): {group}", "fits (our reading): {group}"),
-    "groups": ("doelgroepen: {groups}", "target groups: {groups}"),
+    "fits_group": ("past bij (onze lezing)", "fits (our reading)"), "target_groups": ("doelgroepen", "target groups"),
+    "subject": ("over", "about"), "summary": ("samenvatting", "summary"), "card": ("Casuskaart", "Case card"),
+    "field": ("", ""), "field_value": ("", ""),
     "page": ("p. {page}", "p. {page}"), "no_quotes": ("geen citaten: de graaf is zonder corpus gebouwd",
                                                       "no quotes: the graph was built without the corpus"),
     "sections": ("Secties in het boek (* = contactgegevens, nooit getoond)", "Sections in the book (* = contact details, never shown)"),
@@ -51,7 +52,7 @@ def _cols(lang: str, *specs) -> tuple[Column, ...]:
     return tuple(Column(key, h(word, lang), width, brief) for key, word, width, brief in specs)
 
 
-def case_card_view(card, lang: str) -> Listing:
+def case_card_view(card, lang: str, *, quotes: bool = True) -> Listing:
     c = card
     tables = [
         Table("mensen", h("people", lang), _cols(lang, ("name", "name", 12, True), ("role", "role", 16, True),
@@ -99,25 +100,26 @@ def case_card_view(card, lang: str) -> Listing:
             ("to", "to", 16, True), ("kind", "kind", 8, True), ("year", "year", 4, False)),
             tuple({"person": t.person, "age": t.age, "from": t.from_role, "to": t.to_role, "kind": t.kind_label,
                    "year": t.year} for t in c.transitions)))
-    if c.quotes:
+    if c.quotes and quotes:
         tables.append(Table("citaten", h("quotes", lang), _cols(
             lang, ("quote", "quote", 40, True), ("where", "where", 10, True), ("anchor", "anchor", 12, False)),
             tuple({"quote": q.text, "where": h("page", lang, page=q.page) if q.page else (q.section or ""),
                    "anchor": q.anchor} for q in c.short_quotes(5))))
-    notes = [f"{c.subject} ({h('employee_case' if c.kind == 'employee' else 'organisation_case', lang)})"]
+    head = [(h("subject", lang), f"{c.subject} ({h('employee_case' if c.kind == 'employee' else 'organisation_case', lang)})")]
     for m in c.municipalities:
-        line = f"{h('municipality', lang)}: {m.name}" + (f" ({m.cbs_code})" if m.cbs_code else "")
+        value = m.name + (f" ({m.cbs_code})" if m.cbs_code else "")
         if m.merged_into:
-            line += ", " + h("merged", lang, into=m.merged_into + (f" ({m.merged_into_code})" if m.merged_into_code else ""),
-                             year=m.valid_until or "?")
-        notes.append(line)
+            value += ", " + h("merged", lang, into=m.merged_into + (f" ({m.merged_into_code})" if m.merged_into_code else ""),
+                              year=m.valid_until or "?")
+        head.append((h("municipality", lang), value))
     if c.target_group_labels:
-        notes.append(h("groups", lang, groups=", ".join(c.target_group_labels)))
+        head.append((h("target_groups", lang), ", ".join(c.target_group_labels)))
     if c.self_direction_label:
-        notes.append(h("fits", lang, group=c.self_direction_label))
+        head.append((h("fits_group", lang), c.self_direction_label))
     if c.summary:
-        notes.append(c.summary)
-    if not c.quotes:
-        notes.append(h("no_quotes", lang))
+        head.append((h("summary", lang), c.summary))
+    tables.insert(0, Table("kaart", h("card", lang), _cols(lang, ("field", "field", 12, True), ("value", "field_value", 50, True)),
+                           tuple({"field": k, "value": v} for k, v in head)))
+    notes = [] if c.quotes or not quotes else [h("no_quotes", lang)]
     return Listing(command="case", lang=lang, title=f"{c.number}. {c.title}", tables=tuple(tables),
                    notes=tuple(notes), data=c)

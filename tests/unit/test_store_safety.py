@@ -248,3 +248,33 @@ def test_no_corpus_given_and_no_default_builds_with_one_warning(cli, kitchen, tm
     warnings = [line for line in err.splitlines() if "zonder citaten" in line]
     assert len(warnings) == 1
     assert read_info(tmp_path / "s")["quotes"] is False
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 1.5 MB tmpfs: room for one kitchen store, not for two (needs root and mount)."""
+    import subprocess
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1500k", "tmpfs", str(disk)],
+                      capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here (needs root): the disk-full case is not run")
+    yield disk
+    subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_disk_full_is_one_line_and_keeps_the_previous_store(cli, kitchen, small_disk):
+    store = small_disk / "store"
+    code, _out, err = cli("build", "--store", str(store), "--data", str(kitchen),
+                          "--corpus", str(kitchen / "corpus"))
+    assert code == 0, err
+    before = tree_hash(small_disk)
+    filler = small_disk / "filler"
+    free = os.statvfs(small_disk).f_bavail * os.statvfs(small_disk).f_frsize
+    filler.write_bytes(b"x" * max(0, free - 300_000))  # leave less than a store needs
+    err = refused(cli, "build", "--store", str(store), "--data", str(kitchen))
+    assert "kan de opslag niet schrijven" in err and "intact" in err
+    filler.unlink()
+    assert tree_hash(small_disk) == before
+    assert len(open_store(store)) == read_info(store)["triples"]

@@ -34,6 +34,19 @@ def environment():
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
+def career_path(card) -> list[str]:
+    """The employee's career steps (from role -> to role) in the order the book tells them (by the
+    places of their quotes; by id without a corpus). The book gives few years, so this is no timeline."""
+    first = {}
+    for q in card.quotes:
+        if q.kind == "CareerTransition":
+            start = int(q.anchor.split(":", 1)[1].split("-", 1)[0])
+            first[q.claim] = min(first.get(q.claim, start), start)
+    steps = sorted((t for t in card.transitions if t.from_role or t.to_role),
+                   key=lambda t: (first.get(t.id, 10**9), t.id))
+    return [f"{t.from_role or '?'} \u2192 {t.to_role or '?'}" for t in steps]
+
+
 def sheets_of(cards, per_sheet: int):
     return [cards[i:i + per_sheet] for i in range(0, len(cards), per_sheet)]
 
@@ -55,6 +68,7 @@ def render_html(bundle, *, screen: bool = False, only_cards: bool = False) -> st
         subject=lambda c: c.subject.removeprefix("Gemeente ").removeprefix("gemeente "),
         used_interventions=lambda c: [i for i in c.interventions if i.status in (None, "used")],
         arrow=lambda d: ARROWS.get(d, "\u00b7"),
+        career_path=career_path,
         section_label=lambda s: SECTION_LABELS.get(s, (s or "?", s or "?"))[lang == "en"],
         sort_kind=lambda card: {"influence": word("angels" if card.polarity == "angel" else "bears", lang),
                                 "factor": word("factor_card", lang),

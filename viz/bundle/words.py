@@ -40,7 +40,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "interpreted_mark": ("* onze lezing, niet zo genoemd in het boek", "* our reading, not named so in the book"),
     "quotes": ("Uit het boek", "From the book"),
     "questions": ("Vragen voor het gesprek", "Questions for the conversation"),
-    "career": ("Loopbaanstap", "Career step"),
+    "career": ("Loopbaanstappen", "Career steps"),
     "age": ("{age} jaar", "aged {age}"),
     "fits_group": ("Past bij (onze lezing)", "Fits (our reading)"),
     "more": ("en nog {n}", "and {n} more"),

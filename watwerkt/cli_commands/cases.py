@@ -45,14 +45,15 @@ def cases(kind, store, backend, lang, fmt):
 
 @click.command()
 @click.argument("case_id")
+@click.option("--no-quotes", "--zonder-citaten", "no_quotes", is_flag=True, help="Zonder citaten uit het boek.")
 @store_option
 @backend_option
 @listing_command
-def case(case_id, store, backend, lang, fmt):
+def case(case_id, no_quotes, store, backend, lang, fmt):
     """Eén casus als volledige kaart: wie, aanleidingen, interventies, engelen en beren (genoemd eerst),
     uitkomsten, kerngetallen, lessen, bevindingen, loopbaanstappen, citaten en secties.
     """
     from watwerkt.queries.case_card import case_card
     from watwerkt.queries.case_card_view import case_card_view
 
-    return case_card_view(case_card(_store(store, backend), case_id, lang), lang)
+    return case_card_view(case_card(_store(store, backend), case_id, lang), lang, quotes=not no_quotes)
