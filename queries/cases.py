@@ -75,7 +75,9 @@ def case_sections(store, case_id: str) -> tuple[CaseRow, list[SectionRow]]:
 
 def require_case(store, case_id: str) -> None:
     """Refuse an unknown case id with one line naming the nearest ids."""
-    if run(store, "case-exists", case=CASE_NS + case_id):
+    import re
+
+    if re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", case_id) and run(store, "case-exists", case=CASE_NS + case_id):
         return
     from watwerkt.queries.terms import closest
 

@@ -96,7 +96,13 @@ def bind_value(value):
     if isinstance(value, int):
         return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
     if isinstance(value, str) and value.startswith("https://w3id.org/watwerkt/"):
-        return ox.NamedNode(value)
+        try:
+            return ox.NamedNode(value)
+        except ValueError:
+            from watwerkt.errors import UsageError
+
+            raise UsageError(f"ongeldige waarde {value.rsplit('/', 1)[-1]!r}",
+                             en=f"invalid value {value.rsplit('/', 1)[-1]!r}") from None
     return ox.Literal(str(value))
 
 

@@ -36,6 +36,13 @@ def _scored(term: str, candidates: list[str]) -> list[tuple[str, float]]:
             process.extract(term, candidates, scorer=fuzz.WRatio, limit=12, score_cutoff=50)]
 
 
+def _ratio(term: str, hit: tuple[str, str], pool: dict) -> float:
+    """The plain edit similarity of ``term`` to the best key of the chosen concept (a typo, not a part)."""
+    from rapidfuzz import fuzz
+
+    return max(fuzz.ratio(term, k) for k, v in pool.items() if v == hit)
+
+
 @dataclass
 class TermIndex:
     """Concepts by scheme, with everything people may type for them."""
@@ -96,12 +103,13 @@ class TermIndex:
                 how = "exact" if f == fold(hit) else "label" if f in labels else "synonym"
                 return scheme, hit, how
         pool = {k: (s, v) for s in schemes for k, v in self.keys.get(s, {}).items()}
-        scored = _scored(f, list(pool))
+        scored = _scored(f, list(pool)) if len(f) >= 3 else []
         best: dict[tuple[str, str], float] = {}
         for key, score in scored:
             best.setdefault(pool[key], score)
         ranked = sorted(best.items(), key=lambda kv: -kv[1])
-        if ranked and ranked[0][1] >= 85 and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= 8):
+        if ranked and ranked[0][1] >= 85 and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= 8) \
+                and _ratio(f, ranked[0][0], pool) >= 80:
             (scheme, ident), _score = ranked[0]
             return scheme, ident, "typo"
         shown = [self.label(s, i, "nl") for (s, i), score in ranked[:4] if score >= 60]
