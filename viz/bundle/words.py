@@ -38,6 +38,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "angels": ("Engelen", "Angels"),
     "bears": ("Beren", "Bears"),
     "interpreted_mark": ("* onze lezing, niet zo genoemd in het boek", "* our reading, not named so in the book"),
+    "outcome_legend": ("\u2191\u2193 richting; groen = gunstig; tussen haakjes: niet gunstig of onduidelijk",
+                       "\u2191\u2193 direction; green = favourable; in brackets: not favourable or unclear"),
     "quotes": ("Uit het boek", "From the book"),
     "questions": ("Vragen voor het gesprek", "Questions for the conversation"),
     "career": ("Loopbaanstappen", "Career steps"),
