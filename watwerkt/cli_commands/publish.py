@@ -111,6 +111,10 @@ def export():
     """Exporteer de graaf voor wie zelf laadt."""
 
 
+for _rdf in __import__("watwerkt.cli_commands.build", fromlist=["RDF_EXPORTS"]).RDF_EXPORTS:
+    export.add_command(_rdf)  # export ttl|trig|jsonld|nt: the store's own formats
+
+
 @export.command("neo4j")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True,
               help="Map voor nodes.csv, relationships.csv, import.sh en watwerkt.cypher.")
