@@ -175,4 +175,18 @@ def export_store(store: Path, formats, out: Path) -> list[Path]:
     from watwerkt.graph.store import read_info
 
     read_info(store)
+    refuse_inside_store(store, out)
     return write_exports((Path(store) / FORMATS["nt"]).read_bytes(), formats, out)
+
+
+def refuse_inside_store(store: Path, out) -> None:
+    """Exports never go into the store itself (its folders are replaced by the next build)."""
+    import os
+
+    real_store = Path(os.path.realpath(store))
+    real_out = Path(os.path.realpath(out))
+    if real_out == real_store or real_store in real_out.parents or Path(out).absolute() == Path(store).absolute():
+        err = StoreError("ligt in de opslag; exports horen ernaast", where=str(out),
+                         hint="kies voor --out een map buiten --store")
+        err.en, err.hint_en = "lies inside the store; exports belong beside it", "choose an --out outside --store"
+        raise err

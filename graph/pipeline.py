@@ -64,6 +64,9 @@ def check_paths(settings: Settings, *, exports=(), out: Path | None = None) -> N
             err.en, err.hint_en = "--export needs --out DIR", "give the folder for the exports with --out"
             raise err
         check_output_dir(out)
+        from watwerkt.graph.exports import refuse_inside_store
+
+        refuse_inside_store(settings.store, out)
 
 
 def build_graph_from(settings: Settings, progress: Callable[[str], None] = _quiet):

@@ -6,9 +6,12 @@ plan. Refused, each with one line:
 - ``LoadCSV``: LOAD CSV reads server files (``file:///``) and fetches URLs;
 - ``ProcedureCall`` of any procedure outside :data:`ALLOWED_PROCEDURES` (a few that only
   describe the schema); a procedure name that cannot be read from the plan is refused too;
-- writes: a query type other than ``r`` (read), or any updating operator (``Create``,
-  ``Merge``, ``Delete``, ``Set...``, ``Remove...``, ``Foreach``, ``Transaction...``, schema
-  commands). The read transaction the query then runs in would refuse a write as well.
+- ``SHOW`` commands other than :data:`ALLOWED_SHOW` (``SHOW SETTINGS`` lists the server's
+  configuration, ``SHOW TRANSACTIONS`` other people's queries and their parameters);
+- writes: any updating operator (``Create``, ``Merge``, ``Delete``, ``Set...``, ``Remove...``,
+  ``Foreach``, ``Transaction...``, schema commands) or a query type ``w`` or ``rw``; the read
+  transaction the query then runs in would refuse a write as well;
+- administration: any other query type than ``r`` (read), such as ``s`` (``SHOW USERS``).
 
 This is the second line of defence. The first is the server's configuration
 (``server/neo4j-launcher``): file URLs off, no import directory, every address blocked for
@@ -29,6 +32,7 @@ ALLOWED_PROCEDURES = frozenset({
     "dbms.components",
 })
 FILE_OPERATORS = frozenset({"LoadCSV"})
+ALLOWED_SHOW = frozenset({"ShowProcedures", "ShowFunctions", "ShowIndexes", "ShowConstraints"})
 WRITE_PREFIXES = ("Create", "Merge", "LockingMerge", "Delete", "DetachDelete", "Set", "Remove",
                   "Foreach", "Transaction", "Drop", "DoNothingIf", "Alter", "Grant", "Revoke", "Deny")
 READ_QUERY_TYPES = frozenset({"r"})
@@ -67,10 +71,15 @@ def check_plan(plan, query_type: str | None) -> None:
             if proc not in ALLOWED_PROCEDURES:
                 raise QueryError(f"geweigerd: procedure {proc or '(onbekend)'} is niet toegestaan",
                                  hint="toegestaan: " + ", ".join(sorted(ALLOWED_PROCEDURES)))
+        if name.startswith("Show") and name not in ALLOWED_SHOW:
+            raise QueryError(f"geweigerd: {name} is niet toegestaan",
+                             hint="toegestaan: SHOW PROCEDURES, FUNCTIONS, INDEXES en CONSTRAINTS")
         if name.startswith(WRITE_PREFIXES):
             raise QueryError(f"alleen lezen: deze Cypher schrijft ({name}) en is geweigerd")
-    if query_type is not None and query_type not in READ_QUERY_TYPES:
+    if query_type in ("w", "rw"):
         raise QueryError(f"alleen lezen: deze Cypher schrijft (querytype {query_type}) en is geweigerd")
+    if query_type is not None and query_type not in READ_QUERY_TYPES:
+        raise QueryError(f"geweigerd: beheeropdrachten zijn niet toegestaan (querytype {query_type})")
 
 
 def check(tx, text: str, params: dict) -> None:

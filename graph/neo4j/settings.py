@@ -81,7 +81,9 @@ def connect(uri: str, user: str, password: str):
     from neo4j import GraphDatabase
     from neo4j.exceptions import AuthError, ServiceUnavailable
 
-    driver = GraphDatabase.driver(uri, auth=(user, password))
+    # no server notifications: the driver would log each one (deprecations, ...) as a
+    # multi-line warning on stderr, and the CLI promises one line
+    driver = GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
     try:
         driver.verify_connectivity()
         records, _, _ = driver.execute_query("CALL dbms.components() YIELD name, versions RETURN versions[0] AS v")

@@ -230,8 +230,16 @@ def test_hostile_text_runs_no_script(browser, tmp_path):
     o.page.fill("#ww-search", "script")
     o.page.locator("#ww-results button").first.click()
     click_node(o.page, PAYLOAD)
-    for e in o.page.evaluate("Object.keys(window.wwNetwork.body.edges)"):
-        o.page.evaluate(f"window.wwNetwork.selectEdges([{e!r}])")
+    o.page.evaluate("window.wwNetwork.fit()")
+    for e in o.page.evaluate("Object.keys(window.wwNetwork.body.edges)"):  # a real click on each link
+        xy = o.page.evaluate("""(id) => { const n = window.wwNetwork, e = n.body.edges[id];
+            const a = n.canvasToDOM({x: e.from.x, y: e.from.y}), b = n.canvasToDOM({x: e.to.x, y: e.to.y});
+            const r = document.getElementById('ww-network').getBoundingClientRect();
+            return [r.left + (a.x + b.x) / 2, r.top + (a.y + b.y) / 2]; }""", e)
+        o.page.mouse.click(*xy)
+        assert o.page.locator("#ww-panel").get_attribute("data-node") == "edge"
+        assert PAYLOAD in o.page.locator("#ww-panel").inner_text()
+    click_node(o.page, PAYLOAD)
     assert o.page.locator("#ww-panel blockquote").first.inner_text() == PAYLOAD  # shown as text
     o.page.locator("#ww-panel").get_by_text("href").first.hover()
     assert o.page.evaluate("window.__pwned") is None

@@ -150,3 +150,21 @@ def test_rows_beyond_the_limit_are_left_out_with_a_note(cypher):
     assert code == 0, err
     assert [r["x"] for r in json.loads(out)] == list(range(1, 11))
     assert "alleen de eerste 10 rijen" in err
+
+
+@pytest.mark.parametrize("query, start", [
+    ("SHOW SETTINGS YIELD name, value RETURN name, value", "watwerkt: geweigerd: ShowSettings"),
+    ("SHOW TRANSACTIONS", "watwerkt: geweigerd: ShowTransactions"),
+    ("SHOW USERS", "watwerkt: geweigerd: beheeropdrachten"),
+    ("SHOW DATABASES", "watwerkt: geweigerd: beheeropdrachten"),
+])
+def test_server_settings_other_transactions_and_administration_are_refused(cypher, query, start):
+    code, out, err = cypher(query)
+    assert code == 2 and out == ""
+    assert _one_line(err).startswith(start), err
+
+
+def test_a_deprecation_notice_of_the_server_does_not_reach_stderr(cypher):
+    code, out, err = cypher("CALL { RETURN 1 AS x } RETURN x", "--format", "json")  # scope-less CALL: deprecated
+    assert code == 0 and json.loads(out) == [{"x": 1}]
+    assert err == ""

@@ -45,3 +45,20 @@ def test_fast_fold_equals_fold(text):
     from watwerkt.queries.search import fast_fold
 
     assert fast_fold(text) == fold(text)
+
+
+# ------------------------------------------------------------ properties
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(["06", "-", " ", "12", "345", "678", "+31", "(0)", "(010)", "0031", "@", ".", "nl",
+                          "naam", "(at)", "\n", "14", "0591", "T ", "M ", "e4", "2019", "x", "_", "é"])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES, max_size=30).map("".join) | st.text(max_size=200))
+def test_masking_leaves_no_contact_detail(text):
+    masked = mask_contacts(text)
+    assert not has_contact(masked), (text, masked)
+    assert mask_contacts(masked) == masked  # masking twice changes nothing more

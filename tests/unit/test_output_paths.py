@@ -188,6 +188,29 @@ def test_build_export_refused_before_building(cli, built, place, case, monkeypat
     assert tree_hash(place) == before and tree_hash(built.parent) == store_before
 
 
+@pytest.mark.parametrize("where", ["store", "store/sub", "store/oxigraph"])
+def test_exports_never_go_into_the_store(cli, built, where):
+    out = str(built.parent / where)
+    before = tree_hash(built.parent)
+    for args in (["build", "--store", str(built), "--data", str(KITCHEN), "--corpus", str(KITCHEN / "corpus"),
+                  "--export", "ttl", "--out", out],
+                 ["export", "ttl", "--store", str(built), "--out", out]):
+        code, _out, err = cli(*args)
+        assert code != 0 and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+        assert "in de opslag" in err
+    assert tree_hash(built.parent) == before
+
+
+def test_export_command_equals_build_export(cli, built, tmp_path):
+    code, _out, err = cli("build", "--store", str(built), "--data", str(KITCHEN), "--corpus", str(KITCHEN / "corpus"),
+                          "--export", "trig", "--export", "jsonld", "--out", str(tmp_path / "a"))
+    assert code == 0, err
+    for fmt, name in (("trig", "graph.trig"), ("jsonld", "graph.jsonld")):
+        code, _out, err = cli("export", fmt, "--store", str(built), "--out", str(tmp_path / "b"))
+        assert code == 0, err
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
 def test_build_export_makes_a_new_folder(cli, built, tmp_path):
     code, _out, err = cli("build", "--store", str(built), "--data", str(KITCHEN),
                           "--corpus", str(KITCHEN / "corpus"), "--export", "nt", "--export", "ttl",

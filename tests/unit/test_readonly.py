@@ -222,3 +222,24 @@ def test_the_cold_path_does_not_import_rdflib():
             "print('rdflib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+# ------------------------------------------------------------ a property
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SPARQL = st.sampled_from(["SELECT", "*", "WHERE", "{", "}", "?s", "?p", "?o", "SERVICE", "SILENT", "<http://x/>",
+                          "ASK", "INSERT DATA", "DELETE", "LOAD", "(", ")", '"', "'", "#", "\n", "FILTER", "EXISTS",
+                          "NOT", "OPTIONAL", "UNION", "MINUS", "LIMIT 1", ";", ".", "PREFIX e: <urn:e:>", "e:x",
+                          "\\u0053", "GRAPH", "BIND", "AS", "VALUES", "[", "]", "<", ">", "1", " "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300) | st.lists(SPARQL, max_size=40).map(" ".join))
+def test_any_text_is_checked_in_one_line_or_parsed(text):
+    """check_readonly never raises anything but a QueryError, whatever it is given."""
+    try:
+        assert isinstance(check_readonly(text), ParsedKind)
+    except QueryError as exc:
+        assert "\n" not in str(exc)

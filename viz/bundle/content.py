@@ -128,7 +128,7 @@ def make_bundle(store, *, cases=(), filters: dict | None = None, lang: str = "nl
     return Bundle(lang=lang, paper=paper, resolved=tuple(resolved), cards=cards, themes=themes_of(cards, terms, lang),
                   guide=guide_steps(cards, lang), questions=selection_questions(cards, lang),
                   card_questions=card_questions,
-                  sort_cards=tuple(_influence_cards(cards, lang)) + tuple(_factor_cards(store, terms, lang))
+                  sort_cards=tuple(_influence_cards(cards, lang)) + tuple(_factor_cards(store, cards, terms, lang))
                   + tuple(_group_cards(store, terms, lang)),
                   group_sheets=tuple(_group_sheets(store, cards, terms, lang)),
                   sources=tuple(sources(store)))
@@ -218,10 +218,12 @@ def _influence_cards(cards, lang: str):
                                i.polarity, c.id)
 
 
-def _factor_cards(store, terms, lang: str):
-    """One card per NRO factor (concepts of ``factoren`` with a group), with the report's ranking."""
+def _factor_cards(store, cards, terms, lang: str):
+    """One card per NRO factor (concepts of ``factoren`` with a group), with the report's ranking,
+    how often the book names it behind an angel or a bear in the selected cases, and a prompt."""
     from watwerkt.queries.runner import run
 
+    named = Counter((f, i.polarity) for c in cards for i in c.influences if i.named for f in set(i.factors))
     ranks: dict[str, list[str]] = {}
     for r in run(store, "statements", lang=lang):
         if r.get("rank") and r.get("factor") and r.get("polarity") and "meest-genoemd" in (r.get("kind") or ""):
@@ -233,8 +235,11 @@ def _factor_cards(store, terms, lang: str):
                      key=lambda f: (_GROUP_ORDER.get(terms.broader[("factoren", f)], 9), f))
     for f in factors:
         group = terms.broader[("factoren", f)]
-        yield SortCard("factor", terms.label("factoren", f, lang), " ".join(sorted(ranks.get(f, []))),
-                       terms.label("factoren", group, lang))
+        lines = sorted(ranks.get(f, []))
+        if named[(f, "angel")] or named[(f, "bear")]:
+            lines.append(w("factor_counts", lang, angels=named[(f, "angel")], bears=named[(f, "bear")]))
+        lines.append(w("factor_prompt", lang))
+        yield SortCard("factor", terms.label("factoren", f, lang), " ".join(lines), terms.label("factoren", group, lang))
 
 
 _GROUP_ORDER = {"persoonlijk": 0, "sociaal": 1, "werkgever": 2, "werk": 3, "omgeving": 4}

@@ -56,7 +56,12 @@ def render_html(bundle, *, screen: bool = False, only_cards: bool = False) -> st
 
     lang = bundle.lang
     n = len(bundle.cards)
-    selection = word("all_cases", lang, n=n) if not bundle.resolved and n >= 28 else word("n_cases", lang, n=n)
+    if not bundle.resolved and n >= 28:
+        selection = word("all_cases", lang, n=n)
+    else:
+        selection = word("one_case", lang) if n == 1 else word("n_cases", lang, n=n)
+        if n <= 8:
+            selection += ": " + "; ".join(f"{c.number}. {c.short_title or c.title}" for c in bundle.cards)
     tpl = environment().get_template("bundle.html.j2")
     return tpl.render(
         b=bundle, screen=screen, only_cards=only_cards, version=__version__, created=created(),

@@ -152,3 +152,26 @@ def ontology(check, output):
     for target, text in generated.items():
         atomic_write_text(target, text)
         click.echo(f"geschreven: {target}", err=True)
+
+
+def _rdf_export_command(fmt: str) -> click.Command:
+    from watwerkt.graph.exports import FORMATS  # light: no rdflib at import
+
+    @click.command(fmt)
+    @click.option("--out", type=click.Path(), required=True,
+                  help=f"Map voor {FORMATS[fmt]} (wordt zo nodig gemaakt).")
+    @store_option
+    def command(out, store):
+        from watwerkt.config import Settings
+        from watwerkt.graph.exports import export_store
+
+        for path in export_store(Settings.resolve(store=store).store, [fmt], out):
+            click.echo(f"geschreven: {path}", err=True)
+
+    command.help = (f"De gebouwde graaf als {FORMATS[fmt]} (uit graph.nt van de opslag; dezelfde bytes "
+                    "als `build --export`).")
+    return command
+
+
+# `watwerkt export ttl|trig|jsonld|nt --out DIR`, registered on the export group in publish.py
+RDF_EXPORTS = [_rdf_export_command(fmt) for fmt in ("ttl", "trig", "jsonld", "nt")]

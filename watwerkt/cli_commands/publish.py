@@ -1,4 +1,4 @@
-"""``watwerkt publish neo4j``, ``watwerkt export neo4j`` and the read-only ``watwerkt cypher``.
+"""``watwerkt publish neo4j``, ``watwerkt publish sparql``, ``watwerkt export neo4j`` and the read-only ``watwerkt cypher``.
 
 Where the server is and how to log in comes from one place,
 :class:`watwerkt.graph.neo4j.settings.Neo4jSettings`: ``--uri``, ``--user`` and ``--database``
@@ -88,9 +88,31 @@ def publish_neo4j(uri, user, database, batch, store):
                f"verwijderd: {r.deleted_nodes} knopen, {r.deleted_relationships} relaties)", err=True)
 
 
+@publish.command("sparql")
+@click.option("--endpoint", required=True, metavar="URL", envvar="WATWERKT_SPARQL_STORE",
+              help="Graph Store-adres, bijvoorbeeld http://127.0.0.1:7878/store (of WATWERKT_SPARQL_STORE).")
+@click.option("--bulk", is_flag=True, help="Oxigraph-server: laden zonder transactie (sneller, niet atomair).")
+@store_option
+def publish_sparql(endpoint, bulk, store):
+    """Laad de graaf in een SPARQL-server (Graph Store Protocol, één PUT van de benoemde graaf).
+
+    Twee keer publiceren verandert niets: de PUT vervangt de graaf in zijn geheel.
+    """
+    from watwerkt.config import Settings
+    from watwerkt.graph.remote_publish import publish_sparql as run_publish
+
+    r = run_publish(Settings.resolve(store=store).store, endpoint, bulk=bulk)
+    click.echo(f"klaar: {r.triples} triples ({r.bytes} bytes) in graaf {r.graph} op {r.url} (HTTP {r.status})",
+               err=True)
+
+
 @click.group()
 def export():
     """Exporteer de graaf voor wie zelf laadt."""
+
+
+for _rdf in __import__("watwerkt.cli_commands.build", fromlist=["RDF_EXPORTS"]).RDF_EXPORTS:
+    export.add_command(_rdf)  # export ttl|trig|jsonld|nt: the store's own formats
 
 
 @export.command("neo4j")
@@ -121,8 +143,8 @@ def cypher(query, path, params, timeout, max_rows, uri, user, database, fmt, out
     """Alleen-lezen Cypher voor onderzoekers, met een tijd- en rijlimiet.
 
     Vooraf vraagt watwerkt het queryplan op (EXPLAIN) en weigert LOAD CSV, procedures
-    buiten een kleine lijst (zoals db.labels) en alles wat schrijft; de query draait
-    daarna in een leestransactie.
+    buiten een kleine lijst (zoals db.labels), SHOW SETTINGS en SHOW TRANSACTIONS,
+    beheeropdrachten en alles wat schrijft; de query draait daarna in een leestransactie.
     """
     from watwerkt.graph.neo4j.backend import Neo4jStore
     from watwerkt.render import Column, emit, render
