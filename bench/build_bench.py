@@ -5,7 +5,7 @@ Python process (as `watwerkt build` runs), ``--repeat`` times, into a temporary 
 phases are timed by the pipeline's progress callback; peak memory is the process's
 ``resource.getrusage(RUSAGE_SELF).ru_maxrss``. Writes bench/results/build-<date>.md.
 
-    python bench/build_bench.py [--repeat 3] [--export]   # --export: also write ttl, trig, jsonld
+    python bench/build_bench.py [--repeat 3] [--export]   # --export: also ttl, trig, jsonld (build-export-<date>.md)
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def main() -> int:
                  for k in order]
         lines.append(f"| {r['name']} | {b['triples']} | {r['median_total']:.2f} | {r['median_cpu']:.2f} | "
                      f"{r['max_rss']:.0f} | " + " | ".join(cells) + " |")
-    write_result("build", lines)
+    write_result("build-export" if exports else "build", lines)
     return 0
 
 
