@@ -78,7 +78,8 @@ def main() -> int:
         print(f"no corpus at {args.corpus}: the real corpus is not measured", file=sys.stderr)
     load_after = os.getloadavg()[0]
     order = ["imports", "start", "load", "check", "graph", "nt", "store", "export"]
-    lines = [f"# Build benchmark, {today()}", "",
+    title = "Build benchmark with --export ttl,trig,jsonld" if exports else "Build benchmark"
+    lines = [f"# {title}, {today()}", "",
              f"Machine: {machine()}. Load average (1 min) {load_before:.1f} before, {load_after:.1f} after.", "",
              f"A fresh Python process per build (like `watwerkt build`), {args.repeat} runs each, into an "
              f"empty temporary store{'; with --export ttl,trig,jsonld' if exports else ''}. Wall times in "
