@@ -20,6 +20,22 @@ def _console(width: int):
                    no_color=True, highlight=False, emoji=False, markup=False, soft_wrap=False)
 
 
+def _word_widths(columns, cells, width: int, cap: int = 20) -> list[int]:
+    """Each column at least as wide as its longest word (up to ``cap``), so words are not split.
+
+    When those minimums do not fit the width together, the widest ones give way first.
+    """
+    mins = []
+    for i, c in enumerate(columns):
+        words = [len(w) for row in cells for w in row[i].split()] + [len(w) for w in c.header.split()]
+        mins.append(max(1, min(cap, max(words, default=1))))
+    budget = width - 2 * (len(columns) - 1)  # two spaces between columns
+    while sum(mins) > budget and max(mins) > 4:
+        i = max(range(len(mins)), key=lambda k: mins[k])
+        mins[i] -= 1
+    return mins
+
+
 def _compact_widths(columns, cells, width: int) -> list[int]:
     """One line per row: shrink the widest columns until the table fits."""
     natural = [max([len(c.header)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
@@ -59,8 +75,9 @@ def render(listing: Listing, options) -> bytes:
                        padding=(0, 1), header_style=None, collapse_padding=True)
         cells = [[cell_text(row.get(c.key)) for c in columns] for row in table.rows]
         widths = _compact_widths(columns, cells, options.width) if options.compact else [None] * len(columns)
-        for c, w in zip(columns, widths, strict=True):
-            rt.add_column(c.header, min_width=min(c.min_width, max(len(c.header), 1)), width=w,
+        mins = _word_widths(columns, cells, options.width)
+        for c, w, m in zip(columns, widths, mins, strict=True):
+            rt.add_column(c.header, min_width=m, width=w,
                           overflow="ellipsis" if options.compact else "fold", no_wrap=options.compact)
         for row in cells:
             rt.add_row(*(Text(v) for v in row))

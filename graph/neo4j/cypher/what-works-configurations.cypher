@@ -11,7 +11,8 @@ WHERE ($type IS NULL OR t.iri = $type) AND c.direction IS NOT NULL AND c.favoura
   AND ($driver IS NULL OR EXISTS { (c)-[:CONTEXT_DRIVER]->()-[:BROADER*0..]->(:Resource {iri: $driver}) })
   AND ($orgtype IS NULL OR EXISTS { (c)-[:ORGANISATION_TYPE]->()-[:BROADER*0..]->(:Resource {iri: $orgtype}) })
   AND ($outcome IS NULL OR EXISTS { (ot)-[:BROADER*0..]->(:Resource {iri: $outcome}) })
-  AND ($factor IS NULL OR EXISTS { (c)-[:INFLUENCE|MECHANISM]->()-[:FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) })
+  AND ($factor IS NULL OR EXISTS { (c)-[:MECHANISM]->()-[:FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) }
+       OR EXISTS { (c)-[:IN_CASE]->()<-[:ABOUT]-(:Influence)-[:FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) })
 OPTIONAL MATCH (c)-[:CONTEXT_DRIVER]->(drv)
 WITH c, t, k, iv, ot, drv ORDER BY drv.iri
 WITH c, t, k, iv, ot, collect(DISTINCT drv.iri) AS drvs
