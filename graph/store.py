@@ -187,20 +187,25 @@ def _exchange(a: Path, b: Path) -> bool:
     return fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
-def _migrate(store: Path, version: Path) -> None:
-    """Replace a plain folder (an older store, or an empty folder) by the symlink."""
+def _migrate(store: Path, version: Path) -> Path | None:
+    """Replace a plain folder (an older store, or an empty folder) by the symlink; return
+    where the old store now is (kept, like a replaced version, until the next build)."""
     parent, name = _names(store)
+    aside = parent / f".{name}.v-old{os.urandom(4).hex()}"
     tmp = parent / f".{name}.link-{os.urandom(4).hex()}"
     os.symlink(version.name, tmp)
     if _exchange(tmp, store):  # the old folder now sits at tmp
-        if _ours(tmp) or not any(tmp.iterdir()):
-            shutil.rmtree(tmp, ignore_errors=True)
-        return
+        if not any(tmp.iterdir()):
+            tmp.rmdir()
+            return None
+        if _ours(tmp):
+            os.rename(tmp, aside)
+            return aside
+        return None  # something appeared in it meanwhile: left as it is, never deleted
     os.unlink(tmp)
-    aside = parent / f".{name}.v-old{os.urandom(4).hex()}"
     os.rename(store, aside)  # a kill here: the next build re-links the newest version
     _relink(store, version)
-    shutil.rmtree(aside, ignore_errors=True)
+    return aside
 
 
 def recover_and_clean(store: Path, keep: tuple[Path | None, ...] = ()) -> None:
@@ -243,11 +248,11 @@ def write_store(g: Graph, store: Path, info: dict, *, _hook=None, nt: bytes | No
             if state == "missing" and store.is_symlink():
                 state = "link"  # recovered
             previous = _live(store)
-            _write_version(store, state, nt, info, _hook)
+            migrated = _write_version(store, state, nt, info, _hook)
             _fsync_dir(parent)
             # the version just replaced stays until the next build starts: a reader that opened
             # it before the swap keeps working (Oxigraph opens its files lazily)
-            recover_and_clean(store, keep=(previous,))
+            recover_and_clean(store, keep=(previous, migrated))
     except (OSError, RuntimeError) as exc:  # disk full, permissions; RocksDB raises RuntimeError
         reason = getattr(exc, "strerror", None) or " ".join(str(exc).split())[:160]
         raise _err(store, f"kan de opslag niet schrijven: {reason}; de vorige opslag is intact",
@@ -257,8 +262,9 @@ def write_store(g: Graph, store: Path, info: dict, *, _hook=None, nt: bytes | No
     return info
 
 
-def _write_version(store: Path, state: str, nt: bytes, info: dict, hook) -> None:
-    """Stage a complete version beside the store and swap it in; on any failure remove it."""
+def _write_version(store: Path, state: str, nt: bytes, info: dict, hook) -> Path | None:
+    """Stage a complete version beside the store and swap it in; on any failure remove it.
+    Returns where a migrated plain store now lies (None otherwise)."""
     import pyoxigraph
 
     parent, name = _names(store)
@@ -279,8 +285,8 @@ def _write_version(store: Path, state: str, nt: bytes, info: dict, hook) -> None
         os.rename(staging, version)
         if state in ("missing", "link"):
             _relink(store, version)
-        else:
-            _migrate(store, version)
+            return None
+        return _migrate(store, version)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if _live(store) != Path(os.path.realpath(version)):

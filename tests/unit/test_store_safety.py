@@ -159,8 +159,14 @@ def test_migrates_a_plain_store_folder(kitchen, tmp_path, settings, with_marker)
     r = build(s)
     assert old.is_symlink() and read_info(old)["nt_sha256"] == r.nt_sha256
     assert len(open_store(old)) == r.triples
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".old.")) == [
-        ".old.lock", os.readlink(old)]  # the plain folder itself is gone: exchanged, then removed
+    hidden = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".old."))
+    aside = [n for n in hidden if n.startswith(".old.v-old")]  # the plain folder, kept for its readers
+    assert hidden == sorted([".old.lock", os.readlink(old), *aside]) and len(aside) == 1
+    assert not (tmp_path / aside[0] / MARKER).exists() or with_marker
+    first = os.readlink(old)
+    build(s)
+    hidden = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".old."))
+    assert hidden == sorted([".old.lock", first, os.readlink(old)])  # the next build removed it
 
 
 def test_an_empty_folder_becomes_a_store(settings):
@@ -278,3 +284,14 @@ def test_disk_full_is_one_line_and_keeps_the_previous_store(cli, kitchen, small_
     filler.unlink()
     assert tree_hash(small_disk) == before
     assert len(open_store(store)) == read_info(store)["triples"]
+
+
+def test_migration_without_an_atomic_exchange(kitchen, tmp_path, settings, monkeypatch):
+    """Where renameat2 is missing the folder is renamed aside first; the result is the same."""
+    import watwerkt.graph.store as store_module
+
+    old = _old_layout_store(settings, tmp_path)
+    monkeypatch.setattr(store_module, "_exchange", lambda a, b: False)
+    r = build(Settings(corpus=None, store=old, data=kitchen))
+    assert old.is_symlink() and read_info(old)["nt_sha256"] == r.nt_sha256
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".old.link-")]
