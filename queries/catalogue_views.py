@@ -26,7 +26,8 @@ HEADERS = {  # field -> (nl, en, min width, shown in the terminal)
     "interventions": ("interventiesoorten", "intervention types", 14, False), "case": ("casus", "case", 8, True),
     "person": ("persoon", "person", 10, True), "from_role": ("van", "from", 12, True), "to_role": ("naar", "to", 12, True),
     "age": ("leeftijd", "age", 3, True), "number": ("nr", "no", 2, True), "title": ("titel", "title", 20, True),
-    "subject": ("onderwerp", "subject", 14, True), "sections": ("secties", "sections", 3, True),
+    "subject": ("onderwerp", "subject", 14, True), "node": ("knoop", "node", 14, True),
+    "match": ("in", "in", 5, True), "score": ("score", "score", 4, True), "sections": ("secties", "sections", 3, True),
 }
 
 

@@ -11,10 +11,11 @@ on the way out.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 from watwerkt.contact import mask_contacts
 from watwerkt.errors import UsageError
-from watwerkt.queries.knowledge import ID, Knowledge
+from watwerkt.queries.common import ID
 from watwerkt.queries.terms import fold
 
 MAX_TERM = 200  # characters
@@ -40,13 +41,30 @@ def check_term(text: str, lang: str = "nl") -> str:
     return text
 
 
-def search(k: Knowledge, text: str, limit: int = 20) -> list[dict]:
+@dataclass(frozen=True)
+class SearchHit:
+    node: str  # id path of the node, or corpus/<doc>:<line> for a source passage
+    kind: str
+    match: str  # label | synonym | quote | text ...
+    text: str  # masked
+    score: float
+
+
+def search(store, text: str, limit: int = 20, lang: str = "nl") -> tuple[SearchHit, ...]:
+    """Labels and concepts (typo tolerant), then the source passages; never a contact detail."""
+    rows = search_labels(store, text, limit, lang) + search_passages(store, text, limit, lang)
+    return tuple(SearchHit(**r) for r in rows)
+
+
+def search_labels(store, text: str, limit: int = 20, lang: str = "nl") -> list[dict]:
     """Accent- and case-insensitive search with typo tolerance over labels, concepts and quotes."""
     from rapidfuzz import fuzz
 
-    q = fast_fold(check_term(text, k.lang))
+    from watwerkt.queries.runner import run
+
+    q = fast_fold(check_term(text, lang))
     hits: dict[str, dict] = {}
-    for r in k._run("labels"):
+    for r in run(store, "labels"):
         t = fast_fold(r["text"])
         if not t:
             continue

@@ -22,12 +22,6 @@ def _t(key: str, lang: str) -> str:
     return L.get(key, (key, key))[lang == "en"]
 
 
-def _knowledge(store, lang, backend="embedded"):  # zoek still uses the wave-1 index
-    from watwerkt.queries.knowledge import Knowledge
-
-    return Knowledge(open_backend(store, backend), lang)
-
-
 @click.command("wat-werkt")
 @click.option("--doelgroep", "--group", "group", help="Doelgroep, bv. 'lage eigen regie', buitendienst, 'schaal 4-9', ouderen.")
 @click.option("--context", help="Aanleiding of soort organisatie, bv. bezuinigingen, personeelstekort, reorganisatie.")

@@ -10,18 +10,6 @@ from watwerkt.cli_commands.options import (
     open_backend,
     store_option,
 )
-from watwerkt.render import Column
-
-CASE_COLUMNS = [
-    Column("number", "nr", "no", 2),
-    Column("id", "id", "id", 15),
-    Column("kind", "soort", "kind", 11),
-    Column("title", "titel", "title", 20),
-    Column("subject", "onderwerp", "subject", 14),
-    Column("municipalities", "gemeente(n)", "municipalities", 8, in_table=False),
-    Column("sections", "secties", "sections", 3, in_table=False),
-]
-KIND = {"organisation": ("organisatie", "organisation"), "employee": ("medewerker", "employee")}
 
 
 def _store(store, backend="embedded"):

@@ -10,8 +10,13 @@ from pathlib import Path
 
 import click
 
-from watwerkt.cli_commands.advisor import _knowledge
-from watwerkt.cli_commands.options import backend_option, output_options, store_option
+from watwerkt.cli_commands.options import (
+    backend_option,
+    listing_command,
+    open_backend,
+    output_options,
+    store_option,
+)
 from watwerkt.render import Column, emit, render
 
 
@@ -20,21 +25,18 @@ from watwerkt.render import Column, emit, render
 @click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
 @store_option
 @backend_option
-@output_options
-def zoek(text, limit, store, backend, fmt, output, lang):
+@listing_command
+def zoek(text, limit, store, backend, lang, fmt):
     """Zoek in labels, concepten, citaten en de brontekst (zoektermen tot 200 tekens).
 
     Ongevoelig voor hoofdletters en accenten; labels en concepten ook voor tikfouten.
     Contactgegevens worden nooit doorzocht of getoond.
     """
-    from watwerkt.queries.search import check_term, search, search_passages
+    from watwerkt.queries.catalogue_views import catalogue_view
+    from watwerkt.queries.search import check_term, search
 
     check_term(text, lang)
-    k = _knowledge(store, lang, backend)
-    rows = search(k, text, limit) + search_passages(k.store, text, limit, lang)
-    cols = [Column("node", "knoop", "node", 14), Column("match", "in", "in", 5), Column("score", "score", "score", 4),
-            Column("text", "tekst", "text", 20)]
-    emit(render(rows, cols, fmt, lang), output)
+    return catalogue_view("zoek", search(open_backend(store, backend), text, limit, lang), lang)
 
 
 def read_query_file(path: Path, lang: str = "nl") -> str:

@@ -10,5 +10,5 @@ RETURN n.iri AS node, text,
             WHEN key STARTS WITH 'description' THEN 'description'
             WHEN key STARTS WITH 'title' THEN 'title' ELSE 'label' END AS kind
 UNION
-MATCH (n:Resource)-[:ANCHOR]->(a) WHERE a.quote IS NOT NULL
+MATCH (n:Resource)-[:ANCHOR]->(a) WHERE a.quote IS NOT NULL AND NOT n:Configuration
 RETURN n.iri AS node, a.quote AS text, 'quote' AS kind
