@@ -9,10 +9,11 @@ from watwerkt.errors import UsageError
 
 
 def wants_directory(output: str | Path | None) -> bool:
-    """``-o DIR/`` (a trailing slash) or an existing folder: one file per table."""
+    """``-o DIR/`` (with its trailing slash): one file per table. A folder named without the
+    slash is refused by the atomic writer, so a typo never scatters files into a folder."""
     if output is None or str(output) in ("-", ""):
         return False
-    return str(output).endswith("/") or Path(output).is_dir()
+    return str(output).endswith("/")
 
 
 def _atomic():
