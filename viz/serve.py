@@ -3,7 +3,7 @@
 Routes (GET only, except ``/sparql`` which takes POST too):
 
 - ``/``: an index with links; ``/verken`` the explorer (``?rond=ID&diepte=N`` an ego view);
-  ``/gaten`` the gap map; ``/casus/{id}`` a case card; every page the same offline HTML as
+  ``/gaten`` the gap map; ``/samenhang`` the co-occurrence heat map; ``/casus/{id}`` a case card; every page the same offline HTML as
   the CLI writes, with case names linking to ``/casus/{id}``;
 - ``/sparql``: the SPARQL 1.1 Protocol. A query comes as ``?query=`` (GET), as a form field
   ``query`` or as an ``application/sparql-query`` body (POST). Results as SPARQL JSON, CSV or
@@ -25,9 +25,11 @@ HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"
            "Cache-Control": "no-store", "X-Frame-Options": "DENY"}
 CASE_LINK = "/casus/{id}"
 INDEX = ((("Verkenner: casussen, interventies, uitkomsten, factoren", "/verken"), ("Bewijs- en gatenkaart", "/gaten"),
+          ("Samen voorkomen en netwerkmaten", "/samenhang"),
           ("SPARQL-endpoint (SPARQL 1.1 Protocol)", "/sparql?query=ASK%20%7B%7D"), ("English", "/?lang=en")),
          (("Explorer: cases, interventions, outcomes, factors", "/verken?lang=en"),
-          ("Evidence and gap map", "/gaten?lang=en"), ("SPARQL endpoint (SPARQL 1.1 Protocol)", "/sparql?query=ASK%20%7B%7D"),
+          ("Evidence and gap map", "/gaten?lang=en"), ("Co-occurrence and network measures", "/samenhang?lang=en"),
+          ("SPARQL endpoint (SPARQL 1.1 Protocol)", "/sparql?query=ASK%20%7B%7D"),
           ("Nederlands", "/?lang=nl")))
 
 
@@ -105,6 +107,17 @@ def create_app(store: Path, *, timeout: float = 10.0, max_rows: int = 10_000, la
 
         return page(("gaten", lg), make)
 
+    async def cooccurrence(request):
+        from watwerkt.queries.cooccurrence import cooccurrence as question
+        from watwerkt.queries.explore_views import cooccurrence_listing
+        from watwerkt.renderers import render
+
+        lg = language(request)
+        kind = request.query_params.get("soort", "factor-uitkomst")
+        if kind not in ("factor-uitkomst", "factor-factor"):
+            return PlainTextResponse("soort: factor-uitkomst of factor-factor\n", 400, headers=HEADERS)
+        return page(("samenhang", lg, kind), lambda: render(cooccurrence_listing(question(db, kind=kind, lang=lg), lg), "html"))
+
     async def case(request):
         from watwerkt.queries.case_card import case_card
         from watwerkt.queries.case_card_view import case_card_view
@@ -161,7 +174,7 @@ def create_app(store: Path, *, timeout: float = 10.0, max_rows: int = 10_000, la
         return Response(body, 200, media_type=media + charset, headers=HEADERS)
 
     routes = [Route("/", index), Route("/verken", explore), Route("/gaten", gaps),
-              Route("/casus/{ident}", case), Route("/sparql", sparql, methods=["GET", "POST"])]
+              Route("/samenhang", cooccurrence), Route("/casus/{ident}", case), Route("/sparql", sparql, methods=["GET", "POST"])]
     return Starlette(routes=routes)
 
 

@@ -108,11 +108,11 @@ def export_cypher_script(pg: PropertyGraph, batch: int = 200) -> str:
 
 
 def write_exports(pg: PropertyGraph, out_dir: Path) -> list[Path]:
-    from watwerkt.graph.atomic import atomic_write_text
+    from watwerkt.atomic import atomic_write_text
 
     files = {**export_admin_csv(pg), "watwerkt.cypher": export_cypher_script(pg)}
     written = []
     for name, text in files.items():
-        atomic_write_text(out_dir / name, text)
+        atomic_write_text(out_dir / name, text, parents=True)
         written.append(out_dir / name)
     return written

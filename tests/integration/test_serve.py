@@ -53,7 +53,7 @@ def test_pages(server):
     import httpx
 
     for path, needle in [("/", "/verken"), ("/verken", "vis.Network"), ("/verken?rond=oss", "ww-data"),
-                         ("/gaten", "ww-gap-data"), ("/casus/oss", "<table"), ("/verken?lang=en", 'lang="en"')]:
+                         ("/gaten", "ww-gap-data"), ("/samenhang", "class=\"h5\""), ("/casus/oss", "<table"), ("/verken?lang=en", 'lang="en"')]:
         r = httpx.get(server + path, timeout=30)
         assert r.status_code == 200, path
         assert needle in r.text and r.headers["x-content-type-options"] == "nosniff"

@@ -201,12 +201,17 @@ def test_concurrent_build_is_refused(cli, settings, kitchen):
 
 def test_missing_corpus_given_is_refused(cli, settings, kitchen, tmp_path):
     build(settings)
+    (tmp_path / "een-bestand").write_text("x")
     before = tree_hash(tmp_path)
     err = refused(cli, "build", "--store", str(settings.store), "--data", str(kitchen), "--corpus", "/nope")
     assert "/nope" in err
     code, _out, err = cli("build", "--store", str(settings.store), "--data", str(kitchen),
                           env={"WATWERKT_CORPUS": str(tmp_path / "nope")})
     assert code != 0 and "nope" in err and len(err.strip().splitlines()) == 1
+    assert tree_hash(tmp_path) == before
+    err = refused(cli, "build", "--store", str(settings.store), "--data", str(kitchen),
+                  "--corpus", str(tmp_path / "een-bestand"))
+    assert "geen map" in err
     assert tree_hash(tmp_path) == before
     with pytest.raises(Exception, match="bestaat niet"):
         build(Settings(corpus=tmp_path / "nope", store=settings.store, data=kitchen))

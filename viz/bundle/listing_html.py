@@ -18,8 +18,12 @@ def listing_html(listing) -> str:
         return render_html(b, only_cards=True)
     from watwerkt.viz.bundle.html import HERE, created, environment
 
-    tables = [{"title": t.title, "headers": [c.header for c in t.columns],
-               "rows": [[cell_text(r.get(c.key)) for c in t.columns] for r in t.rows]} for t in listing.tables]
+    # the columns a terminal shows (``brief``): the rest is in CSV and JSON
+    tables = []
+    for t in listing.tables:
+        cols = [c for c in t.columns if c.brief] or list(t.columns)
+        tables.append({"title": t.title, "headers": [c.header for c in cols],
+                       "rows": [[cell_text(r.get(c.key)) for c in cols] for r in t.rows]})
     return environment().get_template("listing.html.j2").render(
         listing=listing, tables=tables, created=created(),
         css=(HERE / "static" / "bundle.css").read_text(encoding="utf-8"))

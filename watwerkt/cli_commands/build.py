@@ -61,7 +61,8 @@ class _Progress:
 
 
 @click.command()
-@corpus_option
+@click.option("--corpus", type=click.Path(path_type=Path), envvar="WATWERKT_CORPUS",
+              help="Map met de brondocumenten (of WATWERKT_CORPUS); moet bestaan als je haar noemt.")
 @click.option("--store", type=click.Path(path_type=Path), envvar="WATWERKT_STORE",
               help="Map van de graafopslag (of WATWERKT_STORE): leeg, nieuw of een eerdere opslag.")
 @data_option

@@ -28,9 +28,10 @@ def _write(data, output, fmt: str) -> None:
     from watwerkt.output import write_output
 
     if output in (None, "-") and fmt == "html" and click.get_text_stream("stdout").isatty():
-        from watwerkt.errors import UsageError
+        from watwerkt.queries.graph_views import usage_error
 
-        raise UsageError("HTML hoort in een bestand: geef -o graaf.html", hint="bijvoorbeeld: watwerkt verken -o graaf.html")
+        raise usage_error("HTML hoort in een bestand: geef -o graaf.html", "HTML belongs in a file: give -o graph.html",
+                          "bijvoorbeeld: watwerkt verken -o graaf.html", "for example: watwerkt verken -o graph.html")
     write_output(data, output)
 
 

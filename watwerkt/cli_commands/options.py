@@ -27,11 +27,25 @@ data_option = click.option(
     "--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), envvar="WATWERKT_DATA",
     help="Map met de gecureerde data (of WATWERKT_DATA).",
 )
-backend_option = click.option(
-    "--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True,
+_backend_choice = click.option(
+    "--backend", type=click.Choice(["embedded", "neo4j", "sparql"]), default="embedded", show_default=True,
     envvar="WATWERKT_BACKEND",
-    help="Ingebedde opslag of een Neo4j-server (WATWERKT_NEO4J_URI, _USER, _PASSWORD, _DATABASE).",
+    help="Ingebedde opslag, een Neo4j-server (WATWERKT_NEO4J_URI, _USER, _PASSWORD, _DATABASE) "
+         "of een SPARQL-eindpunt (--endpoint).",
 )
+
+
+def _remember_endpoint(ctx, param, value):
+    ctx.meta["watwerkt.endpoint"] = value
+    return value
+
+
+def backend_option(func):
+    """``--backend`` and, for ``--backend sparql``, ``--endpoint URL`` (kept in the context)."""
+    func = click.option("--endpoint", metavar="URL", envvar="WATWERKT_SPARQL_ENDPOINT", expose_value=False,
+                        callback=_remember_endpoint,
+                        help="SPARQL 1.1-eindpunt voor --backend sparql (of WATWERKT_SPARQL_ENDPOINT).")(func)
+    return _backend_choice(func)
 lang_option = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
                            envvar="WATWERKT_LANG", help="Taal van alle uitvoer (nl of en).")
 
@@ -83,6 +97,17 @@ def open_backend(store, backend: str):
         from watwerkt.graph.neo4j.backend import Neo4jStore
 
         return Neo4jStore.from_env()
+    if backend == "sparql":
+        from watwerkt.errors import UsageError
+        from watwerkt.queries.remote import RemoteStore
+
+        ctx = click.get_current_context(silent=True)
+        endpoint = ctx.meta.get("watwerkt.endpoint") if ctx else None
+        if not endpoint:
+            raise UsageError("--backend sparql heeft --endpoint URL nodig",
+                             hint="bijvoorbeeld --endpoint http://127.0.0.1:7878/query",
+                             en="--backend sparql needs --endpoint URL")
+        return RemoteStore(endpoint)
     from watwerkt.config import Settings
     from watwerkt.graph.store import open_store
 
