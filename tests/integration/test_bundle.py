@@ -160,7 +160,7 @@ def test_doelgroep_buitendienst_zip_holds_pdf_html_json_csv_and_readme(cli, real
         (tmp_path / "b.pdf").write_bytes(z.read("bundel.pdf"))
     ids = [c["id"] for c in data["cases"]]
     assert 0 < len(ids) < 28
-    assert data["selection"] == ["doelgroep: \u201cbuitendienst\u201d \u2192 Buitendienst"]
+    assert data["selection"] == ["--doelgroep: 'buitendienst' \u2192 Buitendienst"]
     assert csv_bytes.startswith(b"\xef\xbb\xbf") and b";" in csv_bytes.splitlines()[0]
     assert len(csv_bytes.decode("utf-8-sig").strip().splitlines()) == len(ids) + 1
     assert "<script" not in html and "De 28 praktijken" in readme and "MIT" in readme

@@ -18,7 +18,6 @@ from watwerkt.viz.bundle.words import GROUPS, w
 
 FILTER_SCHEMES = {"doelgroep": "doelgroepen", "context": "aanleidingen", "uitkomst": "uitkomsten", "factor": "factoren"}
 FILTER_PARAM = {"doelgroep": "group", "context": "context", "uitkomst": "outcome", "factor": "factor"}
-CONCEPT = "https://w3id.org/watwerkt/id/concept/"
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,6 @@ def select_cases(store, *, cases=(), filters: dict | None = None, lang: str = "n
     """The selected case ids in book order, and one line per resolved filter."""
     from watwerkt.queries.cases import list_cases
     from watwerkt.queries.runner import run
-    from watwerkt.queries.terms import TermIndex
 
     all_ids = [c.id for c in list_cases(store)]
     if cases:
@@ -100,12 +98,15 @@ def select_cases(store, *, cases=(), filters: dict | None = None, lang: str = "n
     filters = {k: v for k, v in (filters or {}).items() if v is not None}
     if not filters:
         return all_ids, []
-    terms = TermIndex.from_store(store)
+    from watwerkt.queries.common import Vocabulary, concept_iri
+
+    vocab = Vocabulary(store, lang)
     params, lines = {}, []
-    for option, term in sorted(filters.items()):
-        scheme, ident = terms.resolve(term, (FILTER_SCHEMES[option],), f"--{option}")
-        params[FILTER_PARAM[option]] = f"{CONCEPT}{scheme}/{ident}"
-        lines.append(f"{option}: \u201c{term}\u201d \u2192 {terms.label(scheme, ident, lang)}")
+    for option in FILTER_SCHEMES:  # a fixed order, so the echo is the same every time
+        if option in filters:
+            f = vocab.resolve(filters[option], (FILTER_SCHEMES[option],), f"--{option}")
+            params[FILTER_PARAM[option]] = concept_iri(f.scheme, f.id)
+            lines.append(f.line(lang))
     hits = {r["case"].rsplit("/", 1)[-1] for r in run(store, "case-selection", **params)}
     return [c for c in all_ids if c in hits], lines
 
