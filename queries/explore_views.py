@@ -26,6 +26,15 @@ WORDS = {
     "gaps": ("Bewijs- en gatenkaart", "Evidence and gap map"),
     "empty": ("{n} van {total} cellen zonder bewijs in '{facet}'", "{n} of {total} cells without evidence in '{facet}'"),
 }
+KIND_WORDS = {
+    "case": ("casus", "case"), "interventiontype": ("interventiesoort", "intervention type"),
+    "outcome": ("uitkomst", "outcome"), "factor": ("factor", "factor"), "group": ("zelfregiegroep", "self-direction group"),
+    "municipality": ("gemeente", "municipality"), "element": ("werkzaam element", "active element"),
+    "applies": ("past toe", "applies"), "influence": ("engel of beer", "angel or bear"),
+    "configuration": ("bewijsconfiguraties", "evidence configurations"), "element-factor": ("factor van het element", "factor of the element"),
+    "element-type": ("soort van het element", "type of the element"), "angel": ("engel", "angel"), "bear": ("beer", "bear"),
+    "named": ("genoemd", "named"), "read-in": ("geïnterpreteerd", "read in"),
+}
 RESEARCH = {"agrees": ("eens", "agrees"), "disagrees": ("oneens", "disagrees"), "mixed": ("gemengd", "mixed"),
             "research-only": ("alleen onderzoek", "research only"), "none": ("", "")}
 
@@ -50,9 +59,12 @@ def graph_title(view, lang: str) -> str:
 
 def graph_listing(view, lang: str, title: str | None = None) -> Listing:
     label = {n.key: (n.en if lang == "en" else n.nl) for n in view.nodes}
-    nodes = tuple({"label": label[n.key], "kind": n.kind, "id": n.key, "groups": n.groups} for n in view.nodes)
-    edges = tuple({"from": label[e.source], "to": label[e.target], "kind": e.kind, "polarity": e.polarity or "",
-                   "basis": e.basis, "claims": len(e.evidence),
+    def word(x: str | None) -> str:
+        return KIND_WORDS[x][lang == "en"] if x in KIND_WORDS else (x or "")
+
+    nodes = tuple({"label": label[n.key], "kind": word(n.kind), "id": n.key, "groups": n.groups} for n in view.nodes)
+    edges = tuple({"from": label[e.source], "to": label[e.target], "kind": word(e.kind), "polarity": word(e.polarity),
+                   "basis": tuple(word(b) for b in e.basis), "claims": len(e.evidence),
                    "cases": sorted({ev.case for ev in e.evidence if ev.case}),
                    "anchors": sorted({a for ev in e.evidence for a in ev.anchors})} for e in view.edges)
     tables = (Table("knopen", _w("nodes", lang), _cols(lang, ("label", 24, True), ("kind", 10, True), ("id", 16, False),
