@@ -194,7 +194,7 @@ class CaseCard:
             return ""
         return self._labels.get(ident) or FALLBACK_LABELS.get(ident, (ident, ident))[self.lang == "en"]
 
-    def short_quotes(self, n: int = 3, max_len: int = 220) -> tuple[Quote, ...]:
+    def short_quotes(self, n: int = 3, max_len: int = 200) -> tuple[Quote, ...]:
         """Up to ``n`` short quotes for a printed card: named angels and bears, then outcomes."""
         order = {"Influence": 0, "Outcome": 1, "Lesson": 2, "CareerTransition": 3, "Intervention": 4, "Driver": 5}
         named = {i.id for i in self.influences if i.named}
