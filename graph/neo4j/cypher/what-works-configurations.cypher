@@ -1,9 +1,10 @@
 // name: what-works-configurations
-// description: Twin of sparql/what-works-configurations.rq; drivers and anchors joined by spaces, sorted.
+// description: Twin of sparql/what-works-configurations.rq; drivers and anchors as the build joined them (ww:driverList, ww:anchorList).
 MATCH (c:Configuration)-[:INTERVENTION_TYPE]->(t), (c)-[:IN_CASE]->(k), (c)-[:CONFIGURATION_OF]->(iv),
       (c)-[:OUTCOME_TYPE]->(ot)
 WHERE ($type IS NULL OR t.iri = $type) AND c.direction IS NOT NULL AND c.favourability IS NOT NULL
   AND c.directLink IS NOT NULL AND c.epistemic IS NOT NULL AND k.caseNumber IS NOT NULL
+  AND c.driverList IS NOT NULL AND c.anchorList IS NOT NULL
   AND ($group IS NULL OR EXISTS { MATCH (c)-[:TARGET_GROUP]->(g)
         WHERE EXISTS { (g)-[:BROADER*0..]->(:Resource {iri: $group}) }
            OR EXISTS { (:Resource {iri: $group})-[:BROADER*0..]->(g) } })
@@ -13,13 +14,7 @@ WHERE ($type IS NULL OR t.iri = $type) AND c.direction IS NOT NULL AND c.favoura
   AND ($outcome IS NULL OR EXISTS { (ot)-[:BROADER*0..]->(:Resource {iri: $outcome}) })
   AND ($factor IS NULL OR EXISTS { (c)-[:MECHANISM]->()-[:FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) }
        OR EXISTS { (c)-[:IN_CASE]->()<-[:ABOUT]-(:Influence)-[:FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) })
-OPTIONAL MATCH (c)-[:CONTEXT_DRIVER]->(drv)
-WITH c, t, k, iv, ot, drv ORDER BY drv.iri
-WITH c, t, k, iv, ot, collect(DISTINCT drv.iri) AS drvs
-OPTIONAL MATCH (c)-[:ANCHOR]->(an) WHERE an.anchorText IS NOT NULL
-WITH c, t, k, iv, ot, drvs, an ORDER BY an.anchorText
-WITH c, t, k, iv, ot, drvs, collect(DISTINCT an.anchorText) AS ans
-RETURN c.iri AS c, t.iri AS type, $lang AS lang, k.iri AS case, k.caseNumber AS number, k.alternative_nl AS title,
+RETURN DISTINCT c.iri AS c, t.iri AS type, $lang AS lang, k.iri AS case, k.caseNumber AS number, k.alternative_nl AS title,
        iv.iri AS iv, iv['label_' + $lang] AS ivlabel, ot.iri AS otype,
        'https://w3id.org/watwerkt/def#' + c.direction AS direction,
        'https://w3id.org/watwerkt/def#' + c.favourability AS fav, c.directLink AS direct,
@@ -30,6 +25,5 @@ RETURN c.iri AS c, t.iri AS type, $lang AS lang, k.iri AS case, k.caseNumber AS 
        $orgtype AS orgtype,  // if $orgtype
        $outcome AS outcome,  // if $outcome
        $factor AS factor,  // if $factor
-       CASE WHEN size(drvs) = 0 THEN null ELSE reduce(s = head(drvs), x IN tail(drvs) | s + ' ' + x) END AS drivers,
-       CASE WHEN size(ans) = 0 THEN null ELSE reduce(s = head(ans), x IN tail(ans) | s + ' ' + x) END AS anchors
+       c.driverList AS drivers, c.anchorList AS anchors
 ORDER BY number, iv, otype, c
