@@ -134,14 +134,16 @@ def gap_map(store, *, lang: str = "nl", facet: str = "zelfregie", all_types: boo
 
 def from_gaps(res, lang: str = "nl") -> GapMap:
     """The ``gaten`` command's result (:class:`~watwerkt.queries.overview.Gaps`: target groups
-    x intervention types x outcomes, cells with evidence only) as a gap map; research
-    agreement is not part of that result (``unknown``)."""
+    x intervention types x outcomes, cells with evidence only, research agreement per cell)
+    as a gap map; an empty cell gets ``research-only`` when Table 3.2 speaks of its type."""
     label = res.labels.get
+    said = {(g, t): set(works) for g, t, works in getattr(res, "research", ())}
     facets = []
     for g in res.groups:
         by = {(c.intervention, c.outcome): c for c in res.cells if c.group == g}
-        cells = tuple(Cell(t, o, *((by[(t, o)].favourable, by[(t, o)].unfavourable, by[(t, o)].unclear,
-                                    by[(t, o)].cases) if (t, o) in by else (0, 0, 0, ())), "unknown")
+        cells = tuple(Cell(t, o, by[(t, o)].favourable, by[(t, o)].unfavourable, by[(t, o)].unclear,
+                           by[(t, o)].cases, getattr(by[(t, o)], "research", "unknown")) if (t, o) in by
+                      else Cell(t, o, 0, 0, 0, (), _verdict(said.get((g, t), set()), 0, 0, 0))
                       for t in res.interventions for o in res.outcomes)
         facets.append(Facet(g, label(g, g), sum(c.total for c in cells), cells))
     cases = sorted({x for c in res.cells for x in c.cases})

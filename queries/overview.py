@@ -7,9 +7,17 @@ only puts the rows in order and looks up labels in the vocabulary.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
-from watwerkt.queries.common import ID, ResolvedFilter, Vocabulary, concept_iri, short
+from watwerkt.queries.common import (
+    ID,
+    SELF_DIRECTION,
+    ResolvedFilter,
+    Vocabulary,
+    concept_iri,
+    short,
+)
 from watwerkt.queries.runner import run
 
 TAXONOMY = ("persoonlijk", "sociaal", "werkgever", "werk", "omgeving")  # the report's order
@@ -80,6 +88,7 @@ class GapCell:
     unfavourable: int
     unclear: int
     cases: tuple[str, ...]
+    research: str = "none"  # agrees | disagrees | mixed | research-only | none (see queries/gap_map.py)
 
 
 @dataclass(frozen=True)
@@ -101,6 +110,7 @@ class Gaps:
     cells: tuple[GapCell, ...]  # only the cells with evidence; every other cell is a gap
     rows: tuple[GapRow, ...]
     labels: dict  # id -> label for groups, interventions and outcomes
+    research: tuple[tuple[str, str, tuple[bool, ...]], ...] = ()  # (group, type, what Table 3.2 says: works?)
 
 
 DEFAULT_GROUPS = ("zelfsturende-groeiers", "richtingzoekers", "noodzaakgestuurde-leerders",
@@ -125,6 +135,17 @@ def gaps(store, groups: tuple[str, ...] = (), lang: str = "nl", only_empty: bool
         merged[key] = GapCell(c.group, c.intervention, c.outcome, max(c.favourable, m.favourable if m else 0),
                               max(c.unfavourable, m.unfavourable if m else 0), max(c.unclear, m.unclear if m else 0),
                               cases)
+    # what Table 3.2 says per intervention type, for a self-direction group (or any group): 32 cells
+    said: dict[tuple[str, str], set[bool]] = {}
+    for r in run(store, "graph-elements"):
+        if r.get("type"):
+            for g in (r["group"], ""):
+                said.setdefault((g, r["type"]), set()).add(bool(r["works"]))
+    from watwerkt.queries.gap_map import _verdict
+
+    merged = {k: GapCell(*dataclasses.astuple(c)[:7], _verdict(
+        said.get((c.group if c.group in SELF_DIRECTION else "", c.intervention), set()),
+        c.favourable, c.unfavourable, c.favourable + c.unfavourable + c.unclear)) for k, c in merged.items()}
     types = tuple(sorted({k for (s, k), _ in v.terms.labels.items() if s == "interventietypen"},
                          key=lambda t: v.label("interventietypen", t)))
     labels = {**{g: v.label("doelgroepen", g) for g in facet_ids},
@@ -138,8 +159,10 @@ def gaps(store, groups: tuple[str, ...] = (), lang: str = "nl", only_empty: bool
                 continue
             rows.append(GapRow(g, labels[g], t, labels[t], tuple(labels[o] for o in covered),
                                tuple(labels[o] for o in BOOK_OUTCOMES if o not in covered)))
+    research = tuple((g, t, tuple(sorted(said[(g if g in SELF_DIRECTION else "", t)])))
+                     for g in facet_ids for t in types if (g if g in SELF_DIRECTION else "", t) in said)
     return Gaps(filters, facet_ids, types, BOOK_OUTCOMES, tuple(sorted(merged.values(), key=lambda c: (
-        facet_ids.index(c.group), c.intervention, c.outcome))), tuple(rows), labels)
+        facet_ids.index(c.group), c.intervention, c.outcome))), tuple(rows), labels, research)
 
 
 @dataclass(frozen=True)
