@@ -14,10 +14,8 @@ from watwerkt.cli_commands.options import (
     backend_option,
     listing_command,
     open_backend,
-    output_options,
     store_option,
 )
-from watwerkt.render import Column, emit, render
 
 
 @click.command("zoek")
@@ -65,8 +63,8 @@ def read_query_file(path: Path, lang: str = "nl") -> str:
 @click.option("--max-rows", type=click.IntRange(1, 1_000_000), default=50_000, show_default=True,
               help="Hoogstens zoveel rijen; meer is een fout.")
 @store_option
-@output_options
-def sparql(query, path, timeout, max_rows, store, fmt, output, lang):
+@listing_command
+def sparql(query, path, timeout, max_rows, store, lang, fmt):
     """Alleen-lezen SPARQL voor onderzoekers (SELECT, ASK, CONSTRUCT, DESCRIBE).
 
     Wijzigingen (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ...) en SERVICE worden geweigerd.
@@ -82,6 +80,8 @@ def sparql(query, path, timeout, max_rows, store, fmt, output, lang):
         query = read_query_file(path, lang)
     if query is None:
         raise QueryError(("geef een query of --file", "give a query or --file")[lang == "en"])
+    from watwerkt.listing import Column, Listing, Table
+
     res = run_readonly(Settings.resolve(store=store).store, query, timeout=timeout, max_rows=max_rows, lang=lang)
-    cols = [Column(h, h, h, 6) for h in res.head]
-    emit(render(res.rows, cols, fmt, lang), output)
+    table = Table("sparql", "", tuple(Column(h, h, 6) for h in res.head), tuple(res.rows))
+    return Listing("sparql", lang, "", (table,), (), (), list(res.rows))
