@@ -76,11 +76,11 @@ def search_labels(store, text: str, limit: int = 20, lang: str = "nl") -> list[d
                 continue
         node = r["node"]
         kind = node.removeprefix(ID).split("/", 1)[0]
-        best = hits.get(node)
-        if best is None or score > best["score"]:
-            hits[node] = {"node": node.removeprefix(ID), "kind": kind, "match": r["kind"],
-                          "text": mask_contacts(" ".join(r["text"].split())[:160]), "score": round(score, 1)}
-    out = sorted(hits.values(), key=lambda h: (-h["score"], h["node"]))
+        rank = (-score, r["kind"], r["text"])  # the same winner whatever order the engine gives
+        if node not in hits or rank < hits[node][0]:
+            hits[node] = (rank, {"node": node.removeprefix(ID), "kind": kind, "match": r["kind"],
+                                 "text": mask_contacts(" ".join(r["text"].split())[:160]), "score": round(score, 1)})
+    out = sorted((h for _rank, h in hits.values()), key=lambda h: (-h["score"], h["node"]))
     return out[:limit]
 
 
