@@ -50,16 +50,6 @@ lang_option = click.option("--lang", type=click.Choice(["nl", "en"]), default="n
                            envvar="WATWERKT_LANG", help="Taal van alle uitvoer (nl of en).")
 
 
-def output_options(func):
-    """The wave-1 options (``--format``, ``-o``, ``--lang``) of commands not yet on listings."""
-    func = lang_option(func)
-    func = click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True),
-                        default="-", help="Schrijf naar dit bestand (- is standaarduitvoer).")(func)
-    func = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "md"]),
-                        default="table", show_default=True, help="Uitvoerformaat.")(func)
-    return func
-
-
 def listing_options(func):
     """``--format``, ``-o PATH`` (``-`` is stdout, ``DIR/`` a folder), ``--lang`` and table options."""
     func = lang_option(func)

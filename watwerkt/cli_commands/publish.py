@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from watwerkt.cli_commands.options import output_options, store_option
+from watwerkt.cli_commands.options import listing_command, store_option
 
 uri_option = click.option("--uri", envvar="WATWERKT_NEO4J_URI",
                           help="Bolt-adres van de server (of WATWERKT_NEO4J_URI; standaard de draaiende "
@@ -138,8 +138,8 @@ def export_neo4j(out, store):
 @uri_option
 @user_option
 @db_option
-@output_options
-def cypher(query, path, params, timeout, max_rows, uri, user, database, fmt, output, lang):
+@listing_command
+def cypher(query, path, params, timeout, max_rows, uri, user, database, lang, fmt):
     """Alleen-lezen Cypher voor onderzoekers, met een tijd- en rijlimiet.
 
     Vooraf vraagt watwerkt het queryplan op (EXPLAIN) en weigert LOAD CSV, procedures
@@ -147,7 +147,7 @@ def cypher(query, path, params, timeout, max_rows, uri, user, database, fmt, out
     beheeropdrachten en alles wat schrijft; de query draait daarna in een leestransactie.
     """
     from watwerkt.graph.neo4j.backend import Neo4jStore
-    from watwerkt.render import Column, emit, render
+    from watwerkt.listing import Column, Listing, Table
 
     if path:
         query = Path(path).read_text(encoding="utf-8")
@@ -165,5 +165,7 @@ def cypher(query, path, params, timeout, max_rows, uri, user, database, fmt, out
     finally:
         store.close()
     if result.truncated:
-        click.echo(f"let op: alleen de eerste {max_rows} rijen (--max-rows)", err=True)
-    emit(render(result.rows, [Column(h, h, h, 6) for h in result.columns], fmt, lang), output)
+        click.echo(f"let op: alleen de eerste {max_rows} rijen (--max-rows)" if lang != "en"
+                   else f"note: only the first {max_rows} rows (--max-rows)", err=True)
+    table = Table("cypher", "", tuple(Column(h, h, 6) for h in result.columns), tuple(result.rows))
+    return Listing("cypher", lang, "", (table,), (), (), list(result.rows))
