@@ -219,7 +219,7 @@ CASES = [
     ("bad-polarity", sub("polarity: bear", "polarity: wolf"), r"01-voorbeeldstad\.yaml:{line}: influences\.1\.polarity: got 'wolf'"),
     ("missing-title", sub("title: Leren loont altijd\n", ""), r"01-voorbeeldstad\.yaml:1: title: Field required"),
     ("unknown-field", sub("kind: organisation", "kind: organisation\nkleur: rood"), r"01-voorbeeldstad\.yaml:\d+: kleur: got 'rood'; Extra inputs are not permitted"),
-    ("number-out-of-range", sub("number: 1", "number: 99"), r"01-voorbeeldstad\.yaml:{line}: number: got 99"),
+    ("number-out-of-range", sub("number: 1", "number: 99"), r"01-voorbeeldstad\.yaml:{line}: .*99.*book\.yaml"),  # the book manifest bounds the numbers
     ("id-not-a-slug", sub("id: vbs-loopbaanwinkel", "id: Vbs Loopbaanwinkel"), r"01-voorbeeldstad\.yaml:{line}: interventions\.0\.id: got 'Vbs Loopbaanwinkel'"),
     ("bad-anchor", sub("anchors: [boek:316-351#a283d4133cee]", "anchors: [boek:316-351]"), r"01-voorbeeldstad\.yaml:{line}: interventions\.0\.anchors\.0: got 'boek:316-351'"),
     ("epistemic-derived", sub("epistemic: stated}", "epistemic: derived}"), r"01-voorbeeldstad\.yaml:{line}: lessons\.0\.epistemic"),
