@@ -51,6 +51,7 @@ def _case_configurations(b, case: Case, mechanism_factors: dict[str, list[str]])
     municipalities = sorted({o.municipality for o in case.organisations if o.municipality})
     drivers = sorted({d.concept for d in case.drivers})
     fit = case.group_fit.group if case.group_fit else None
+    case_factors = sorted({f for i in case.influences for f in i.factors})
     n = 0
     for iv in case.interventions:
         if iv.status is not UseStatus.used:
@@ -84,6 +85,8 @@ def _case_configurations(b, case: Case, mechanism_factors: dict[str, list[str]])
                     g.add((iri, WW.mechanismFactor, concept("factoren", f)))
             for i in influences:
                 g.add((iri, WW.influence, node("invloed", i)))
+            for f in case_factors:  # the factors of every angel and bear of the case: the circumstances
+                g.add((iri, WW.caseFactor, concept("factoren", f)))
             g.add((iri, WW.outcomeType, concept("uitkomsten", outcome.concept)))
             g.add((iri, WW.direction, WW[outcome.direction.value]))
             g.add((iri, WW.favourability, WW[favourability(outcome.concept, outcome.direction.value)]))

@@ -87,6 +87,7 @@ class WW:
     basis = "https://w3id.org/watwerkt/def#basis"  # datatype property
     bear = "https://w3id.org/watwerkt/def#bear"  # value of Polarity
     block = "https://w3id.org/watwerkt/def#block"  # object property
+    caseFactor = "https://w3id.org/watwerkt/def#caseFactor"  # object property
     caseNumber = "https://w3id.org/watwerkt/def#caseNumber"  # datatype property
     cbsCode = "https://w3id.org/watwerkt/def#cbsCode"  # datatype property
     characteristic = "https://w3id.org/watwerkt/def#characteristic"  # datatype property
@@ -209,13 +210,13 @@ CLASSES = frozenset({
     "UseStatus",
 })
 OBJECT_PROPERTIES = frozenset({
-    "about", "affects", "anchor", "block", "concerns", "configurationOf", "contextDriver",
-    "counterpart", "direction", "driverType", "employee", "epistemic", "factor", "favourability",
-    "fitsGroup", "group", "inCase", "influence", "instrument", "interventionType", "involves",
-    "matchesMechanism", "mechanism", "mechanismFactor", "memberOf", "mergedInto", "municipality",
-    "organisationType", "outcome", "outcomeType", "person", "polarity", "polarityBasis", "practice",
-    "producedBy", "section", "selfDirectionGroup", "source", "state", "targetGroup", "theme",
-    "titleAnchor", "transitionType", "turnedInto", "uncovered", "useStatus",
+    "about", "affects", "anchor", "block", "caseFactor", "concerns", "configurationOf",
+    "contextDriver", "counterpart", "direction", "driverType", "employee", "epistemic", "factor",
+    "favourability", "fitsGroup", "group", "inCase", "influence", "instrument", "interventionType",
+    "involves", "matchesMechanism", "mechanism", "mechanismFactor", "memberOf", "mergedInto",
+    "municipality", "organisationType", "outcome", "outcomeType", "person", "polarity",
+    "polarityBasis", "practice", "producedBy", "section", "selfDirectionGroup", "source", "state",
+    "targetGroup", "theme", "titleAnchor", "transitionType", "turnedInto", "uncovered", "useStatus",
 })
 DATATYPE_PROPERTIES = frozenset({
     "actor", "actorKey", "age", "anchorList", "anchorText", "basis", "caseNumber", "cbsCode",
@@ -237,23 +238,23 @@ TERMS = frozenset({
     "PolarityScheme", "Practice", "Programme", "Recommendation", "Segment", "SourceDocument",
     "Statement", "TargetGroup", "Theme", "TransitionType", "Uncovered", "UseStatus",
     "UseStatusScheme", "about", "actor", "actorKey", "actual", "affects", "age", "anchor",
-    "anchorList", "anchorText", "angel", "average", "basis", "bear", "block", "caseNumber",
-    "cbsCode", "characteristic", "concerns", "configurationOf", "contextDriver", "counterpart",
-    "declaredTotal", "derived", "directLink", "direction", "down", "driverList", "driverType",
-    "employee", "epistemic", "evidence-contested", "evidence-indicative", "evidence-limited",
-    "evidence-moderate", "evidence-none", "evidence-strong", "evidenceBasis", "explicit", "factor",
-    "favourability", "favourable", "figure", "fileName", "findingKind", "fitsGroup", "fromRole",
-    "funder", "group", "high", "inCase", "independentSources", "influence", "instrument",
-    "interpreted", "interventionType", "involves", "line", "low", "matchesMechanism", "mechanism",
-    "mechanismFactor", "memberOf", "mergedInto", "mixed", "municipality", "named", "not-shown",
-    "organisationType", "outcome", "outcomeType", "overcome", "partner", "period", "person",
-    "personName", "personalData", "planned", "polarity", "polarityBasis", "potential", "practice",
-    "producedBy", "quote", "rank", "rationale", "read-in", "reason", "regulation", "respondent",
-    "role", "searchText", "section", "sectionType", "selfDirectionGroup", "severity", "sha256",
-    "source", "spanHash", "state", "stated", "statementKind", "subject", "suggested", "targetGroup",
-    "theme", "titleAnchor", "toRole", "transitionType", "turnedInto", "unclear", "uncovered",
-    "unfavourable", "unit", "up", "useStatus", "used", "validUntil", "value", "wished", "works",
-    "year",
+    "anchorList", "anchorText", "angel", "average", "basis", "bear", "block", "caseFactor",
+    "caseNumber", "cbsCode", "characteristic", "concerns", "configurationOf", "contextDriver",
+    "counterpart", "declaredTotal", "derived", "directLink", "direction", "down", "driverList",
+    "driverType", "employee", "epistemic", "evidence-contested", "evidence-indicative",
+    "evidence-limited", "evidence-moderate", "evidence-none", "evidence-strong", "evidenceBasis",
+    "explicit", "factor", "favourability", "favourable", "figure", "fileName", "findingKind",
+    "fitsGroup", "fromRole", "funder", "group", "high", "inCase", "independentSources", "influence",
+    "instrument", "interpreted", "interventionType", "involves", "line", "low", "matchesMechanism",
+    "mechanism", "mechanismFactor", "memberOf", "mergedInto", "mixed", "municipality", "named",
+    "not-shown", "organisationType", "outcome", "outcomeType", "overcome", "partner", "period",
+    "person", "personName", "personalData", "planned", "polarity", "polarityBasis", "potential",
+    "practice", "producedBy", "quote", "rank", "rationale", "read-in", "reason", "regulation",
+    "respondent", "role", "searchText", "section", "sectionType", "selfDirectionGroup", "severity",
+    "sha256", "source", "spanHash", "state", "stated", "statementKind", "subject", "suggested",
+    "targetGroup", "theme", "titleAnchor", "toRole", "transitionType", "turnedInto", "unclear",
+    "uncovered", "unfavourable", "unit", "up", "useStatus", "used", "validUntil", "value", "wished",
+    "works", "year",
 })
 
 VALUE_SETS: dict[str, tuple[str, ...]] = {

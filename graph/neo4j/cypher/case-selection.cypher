@@ -7,8 +7,7 @@ WHERE c.caseNumber IS NOT NULL
            OR EXISTS { (:Resource {iri: $group})-[:BROADER*0..]->(tg) } })
   AND ($context IS NULL OR EXISTS { (conf)-[:CONTEXT_DRIVER]->()-[:BROADER*0..]->(:Resource {iri: $context}) })
   AND ($outcome IS NULL OR EXISTS { (conf)-[:OUTCOME_TYPE]->()-[:BROADER*0..]->(:Resource {iri: $outcome}) })
-  AND ($factor IS NULL OR EXISTS { (conf)-[:MECHANISM_FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) }
-                       OR EXISTS { (conf)-[:INFLUENCE]->()-[:FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) })
+  AND ($factor IS NULL OR EXISTS { (conf)-[:MECHANISM_FACTOR|CASE_FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) })
 RETURN DISTINCT $group AS group, $context AS context, $outcome AS outcome, $factor AS factor,
        c.iri AS case, c.caseNumber AS number
 ORDER BY number

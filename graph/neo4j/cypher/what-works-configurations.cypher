@@ -12,8 +12,7 @@ WHERE ($type IS NULL OR t.iri = $type) AND c.direction IS NOT NULL AND c.favoura
   AND ($driver IS NULL OR EXISTS { (c)-[:CONTEXT_DRIVER]->()-[:BROADER*0..]->(:Resource {iri: $driver}) })
   AND ($orgtype IS NULL OR EXISTS { (c)-[:ORGANISATION_TYPE]->()-[:BROADER*0..]->(:Resource {iri: $orgtype}) })
   AND ($outcome IS NULL OR EXISTS { (ot)-[:BROADER*0..]->(:Resource {iri: $outcome}) })
-  AND ($factor IS NULL OR EXISTS { (c)-[:MECHANISM]->()-[:FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) }
-       OR EXISTS { (c)-[:IN_CASE]->()<-[:ABOUT]-(:Influence)-[:FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) })
+  AND ($factor IS NULL OR EXISTS { (c)-[:MECHANISM_FACTOR|CASE_FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) })
 RETURN DISTINCT c.iri AS c, t.iri AS type, $lang AS lang, k.iri AS case, k.caseNumber AS number, k.alternative_nl AS title,
        iv.iri AS iv, iv['label_' + $lang] AS ivlabel, ot.iri AS otype,
        'https://w3id.org/watwerkt/def#' + c.direction AS direction,

@@ -9,8 +9,7 @@ WHERE c.favourability IS NOT NULL AND c.directLink IS NOT NULL AND c.epistemic I
   AND ($driver IS NULL OR EXISTS { (c)-[:CONTEXT_DRIVER]->()-[:BROADER*0..]->(:Resource {iri: $driver}) })
   AND ($orgtype IS NULL OR EXISTS { (c)-[:ORGANISATION_TYPE]->()-[:BROADER*0..]->(:Resource {iri: $orgtype}) })
   AND ($outcome IS NULL OR EXISTS { (c)-[:OUTCOME_TYPE]->()-[:BROADER*0..]->(:Resource {iri: $outcome}) })
-  AND ($factor IS NULL OR EXISTS { (c)-[:MECHANISM]->()-[:FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) }
-       OR EXISTS { (c)-[:IN_CASE]->()<-[:ABOUT]-(:Influence)-[:FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) })
+  AND ($factor IS NULL OR EXISTS { (c)-[:MECHANISM_FACTOR|CASE_FACTOR]->()-[:BROADER*0..]->(:Resource {iri: $factor}) })
 RETURN t.iri AS type, t['prefLabel_' + $lang] AS label, k.iri AS case, $lang AS lang,
        $group AS group,  // if $group
        $sdgroup AS sdgroup,  // if $sdgroup
