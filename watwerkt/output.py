@@ -9,11 +9,11 @@ from watwerkt.errors import UsageError
 
 
 def wants_directory(output: str | Path | None) -> bool:
-    """``-o DIR/`` (with its trailing slash): one file per table. A folder named without the
-    slash is refused by the atomic writer, so a typo never scatters files into a folder."""
+    """``-o DIR/`` (a trailing slash: made when missing) or an existing folder: one file per
+    table, named after the table (or the listing when it has one)."""
     if output is None or str(output) in ("-", ""):
         return False
-    return str(output).endswith("/")
+    return str(output).endswith("/") or Path(output).is_dir()
 
 
 def _atomic():
