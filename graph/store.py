@@ -229,8 +229,19 @@ def recover_and_clean(store: Path, keep: tuple[Path | None, ...] = ()) -> None:
         if kind == "link" and p.is_symlink():
             p.unlink(missing_ok=True)
         elif (kind in ("build", "v", "link", "new", "old") and Path(os.path.realpath(p)) not in kept
-              and _ours(p)):
+              and (_ours(p) or _killed_at_birth(p, kind))):
             shutil.rmtree(p, ignore_errors=True)
+
+
+def _killed_at_birth(p: Path, kind: str) -> bool:
+    """A staging folder killed between its creation and its marker: empty, or holding only a
+    partly written marker. Nothing of anyone else's can be lost by removing it."""
+    if kind != "build" or p.is_symlink() or not p.is_dir():
+        return False
+    try:
+        return set(os.listdir(p)) <= {MARKER}
+    except OSError:
+        return False
 
 
 def write_store(g: Graph, store: Path, info: dict, *, _hook=None, nt: bytes | None = None) -> dict:
