@@ -26,6 +26,7 @@ import re
 
 from watwerkt.contact import mask_contacts
 from watwerkt.errors import UsageError
+from watwerkt.evidence import favourability
 from watwerkt.queries.case_card_types import (
     CaseCard,
     Driver,
@@ -50,7 +51,6 @@ __all__ = ["CaseCard", "Driver", "Finding", "Influence", "Intervention", "KeyNum
            "term_labels"]
 
 CASE_NS = "https://w3id.org/watwerkt/id/case/"
-LOWER_IS_BETTER = frozenset({"verzuim", "verloop", "kosten"})  # as in graph/configurations.py
 
 
 def _short(iri: str) -> str:
@@ -62,14 +62,6 @@ def _text(value) -> str | None:
     if value is None:
         return None
     return mask_contacts(" ".join(str(value).split()))
-
-
-def _favourability(outcome_type: str, direction: str) -> str:
-    if direction in ("up", "high"):
-        return "unfavourable" if outcome_type in LOWER_IS_BETTER else "favourable"
-    if direction in ("down", "low"):
-        return "favourable" if outcome_type in LOWER_IS_BETTER else "unfavourable"
-    return "unclear"
 
 
 _PAGE = re.compile(r"(?:^|\n)\s*(\d{1,3})\s*(?:\n|$)")
@@ -161,7 +153,7 @@ def case_card(store, case_id: str, lang: str = "nl", *, terms=None, labels: dict
             d["fav"].add(r["favourability"])
     outcomes = tuple(
         Outcome(_short(k), d["type"], label("uitkomsten", d["type"]), d["direction"],
-                min(d["fav"]) if len(d["fav"]) == 1 else _favourability(d["type"], d["direction"]),
+                min(d["fav"]) if len(d["fav"]) == 1 else favourability(d["type"], d["direction"]),
                 _text(d.get("figure")), _text(d.get("description")), tuple(sorted(d["by"])), d.get("epistemic"))
         for k, d in sorted(outs.items()))
 
