@@ -43,7 +43,7 @@ class TermRow:
 def terms(store, scheme: str | None = None, lang: str = "nl") -> tuple[TermRow, ...]:
     params = {}
     if scheme:
-        known = {short(r["s"]) for r in run(store, "terms", lang=lang)} if scheme else set()
+        known = {short(r["s"]) for r in run(store, "terms", lang=lang)}
         s = _choice(scheme, tuple(sorted(known)), "SCHEME")
         params["scheme"] = ID + "scheme/" + s
     return tuple(TermRow(short(r["s"]), r["n"], r.get("label") or r["n"], r.get("broader"), _split(r.get("synonyms"), "|"))

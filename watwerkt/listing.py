@@ -30,9 +30,6 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[dict, ...]
 
-    def cell(self, row: dict, key: str) -> str:
-        return cell_text(row.get(key))
-
 
 @dataclass(frozen=True)
 class Listing:

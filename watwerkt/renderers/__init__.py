@@ -6,7 +6,7 @@ here. A renderer takes ``(listing, options)`` and returns the bytes to write. A 
 instead return a dict of file name to bytes when one listing makes several files (CSV of a
 listing with several tables, written under ``-o DIR/``).
 
-HTML and PDF renderers live in ``watwerkt.viz`` and register here by name.
+HTML and PDF renderers live in ``watwerkt.viz``; the registry names them by module path.
 """
 
 from __future__ import annotations
@@ -27,15 +27,6 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "pdf": ("watwerkt.viz.bundle.pdf:render", "PDF om te printen (WeasyPrint); schrijf met -o BESTAND.pdf"),
 }
 BINARY = {"pdf"}  # formats never printed to a terminal
-
-
-def formats(available_for: str | None = None) -> list[str]:
-    """The format names, in registry order (``table`` first, the default)."""
-    return list(REGISTRY)
-
-
-def register(name: str, target: str, help_text: str = "") -> None:
-    REGISTRY[name] = (target, help_text)
 
 
 @dataclass(frozen=True)
