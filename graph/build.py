@@ -3,7 +3,7 @@
 Input: a validated :class:`~watwerkt.ingest.data.Dataset` (records, sources, the stored
 segmentation of every source, contact spans, segmenter findings), and optionally the corpus,
 from which quotes are read at build time. The builder reads no files of ``data/`` itself.
-Output: an :class:`rdflib.Graph` with no blank nodes (every node has a stable IRI, so
+Output: a :class:`watwerkt.graph.terms.Graph` with no blank nodes (every node has a stable IRI, so
 serialisations are canonical and two builds are byte-identical).
 """
 
@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from watwerkt.graph.terms import DCTERMS, IRI, RDF, RDFS, SKOS, XSD, Graph, Literal
 
 from watwerkt.anchors import Anchor
 from watwerkt.folding import fold
@@ -38,9 +37,7 @@ class GraphBuilder(ReportPartsMixin):
     def __init__(self, ds: Dataset, corpus: Corpus | None = None):
         self.ds = ds
         self.corpus = corpus
-        self.g = Graph(store="SimpleMemory")  # no named graphs here: the lighter store builds faster
-        for p, ns in PREFIXES.items():
-            self.g.bind(p, ns)
+        self.g = Graph()
         self.sources: dict[str, SourceInfo] = {s.key: s for s in ds.sources}
         self.personal: list[Anchor] = ds.personal
 
@@ -55,7 +52,7 @@ class GraphBuilder(ReportPartsMixin):
             self.g.add((s, p, Literal(t.nl, lang="nl")))
             self.g.add((s, p, Literal(t.en, lang="en")))
 
-    def anchor(self, subject: URIRef, value: str | Anchor, prop=WW.anchor) -> URIRef:
+    def anchor(self, subject: IRI, value: str | Anchor, prop=WW.anchor) -> IRI:
         a = value if isinstance(value, Anchor) else Anchor.parse(value)
         iri = anchor_iri(a)
         self.g.add((subject, prop, iri))
@@ -81,8 +78,8 @@ class GraphBuilder(ReportPartsMixin):
             return False
         return not any(p.doc == a.doc and p.start < a.end and a.start < p.end for p in self.personal)
 
-    def claim(self, iri: URIRef, cls: URIRef, c: Claim | None, about: URIRef | None,
-              anchors=None, epistemic: Epistemic | None = None) -> URIRef:
+    def claim(self, iri: IRI, cls: IRI, c: Claim | None, about: IRI | None,
+              anchors=None, epistemic: Epistemic | None = None) -> IRI:
         self.g.add((iri, RDF.type, cls))
         for a in (anchors if anchors is not None else c.anchors):
             self.anchor(iri, a)
@@ -94,7 +91,7 @@ class GraphBuilder(ReportPartsMixin):
     # -------------------------------------------------------------- parts
 
     def ontology(self, ontology_dir: Path) -> None:
-        self.g.parse(ontology_dir / "watwerkt.ttl", format="turtle")
+        self.g.parse_turtle(ontology_dir / "watwerkt.ttl")
 
     def sources_and_segments(self) -> None:
         g = self.g

@@ -6,8 +6,7 @@ A mixin of :class:`watwerkt.graph.build.GraphBuilder`; it uses the builder's hel
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, XSD, Literal, URIRef
-from rdflib.namespace import DCTERMS
+from watwerkt.graph.terms import DCTERMS, IRI, RDF, RDFS, XSD, Literal
 
 from watwerkt.graph.iris import OA, WW, concept, node
 from watwerkt.ingest.corpus import normalise
@@ -17,7 +16,7 @@ RECOMMENDATION_KINDS = {"aanbeveling-medewerkers", "les-inspiratiesessie"}
 
 
 class ReportPartsMixin:
-    def number(self, k, about: URIRef) -> None:
+    def number(self, k, about: IRI) -> None:
         k_iri = self.claim(node("kerngetal", k.id), WW.KeyNumber, k, about)
         self.text(k_iri, RDFS.label, k.label)
         self.g.add((k_iri, WW.value, Literal(k.value, datatype=XSD.decimal)))
@@ -25,7 +24,7 @@ class ReportPartsMixin:
         if k.year:
             self.g.add((k_iri, WW.year, Literal(str(k.year), datatype=XSD.gYear)))
 
-    def statement(self, s, about: URIRef) -> None:
+    def statement(self, s, about: IRI) -> None:
         cls = WW.Recommendation if s.kind in RECOMMENDATION_KINDS else WW.Statement
         s_iri = self.claim(node("bevinding", s.id), cls, s, about)
         self.g.add((s_iri, WW.statementKind, Literal(s.kind)))

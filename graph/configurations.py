@@ -24,7 +24,7 @@ and researchers' suggestions never count as use. Decision record: docs/decisions
 
 from __future__ import annotations
 
-from rdflib import RDF, XSD, Literal
+from watwerkt.graph.terms import RDF, XSD, Literal
 
 from watwerkt.evidence import SELF_DIRECTION_GROUPS, favourability
 from watwerkt.records import Case, Epistemic, UseStatus

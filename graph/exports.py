@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from watwerkt.errors import StoreError
 
-if TYPE_CHECKING:  # rdflib is imported only where a graph is written, never on the query path
-    from rdflib import Graph
+if TYPE_CHECKING:
+    from watwerkt.graph.terms import Graph
 
 FORMATS = {"nt": "graph.nt", "ttl": "graph.ttl", "trig": "graph.trig", "jsonld": "graph.jsonld"}
 GRAPH_NAME = "https://w3id.org/watwerkt/id/graph/watwerkt"
@@ -48,35 +48,40 @@ def _iri(value: str) -> str:
 
 
 def nt_lines(g: Graph) -> list[str]:
-    """The sorted, de-duplicated N-Triples lines of ``g`` (IRIs formatted once each)."""
-    from rdflib import Literal, URIRef
+    """The sorted N-Triples lines of ``g`` (each IRI and literal formatted once)."""
+    from watwerkt.graph.terms import Literal
 
-    iris: dict = {}
+    iris: dict[str, str] = {}
+    literals: dict[Literal, str] = {}
 
     def iri(term) -> str:
-        if type(term) is not URIRef and not isinstance(term, URIRef):
+        if not isinstance(term, str):
             raise StoreError("the graph has blank nodes; every node needs an IRI for a canonical export")
-        out = iris[term] = _iri(str(term))
+        out = iris[term] = _iri(term)
         return out
 
-    lines: set[str] = set()
-    add = lines.add
+    def literal(o: Literal, s) -> str:
+        lexical, lang, datatype = o
+        obj = f'"{escape_literal(lexical)}"'
+        if lang:
+            if not _LANGTAG.fullmatch(lang):
+                raise StoreError(f"language tag {lang!r} is not valid", where=str(s))
+            obj += "@" + lang
+        elif datatype is not None:
+            obj += "^^" + (iris.get(datatype) or iri(datatype))
+        literals[o] = obj
+        return obj
+
+    lines = []
+    add = lines.append
     for s, p, o in g:
-        si = iris.get(s) or iri(s)
-        pi = iris.get(p) or iri(p)
-        if isinstance(o, Literal):
-            obj = f'"{escape_literal(str(o))}"'
-            lang, datatype = o.language, o.datatype
-            if lang:
-                if not _LANGTAG.fullmatch(lang):
-                    raise StoreError(f"language tag {lang!r} is not valid", where=str(s))
-                obj += "@" + lang
-            elif datatype is not None:
-                obj += "^^" + (iris.get(datatype) or iri(datatype))
+        if isinstance(o, tuple):
+            obj = literals.get(o) or literal(o, s)
         else:
             obj = iris.get(o) or iri(o)
-        add(f"{si} {pi} {obj} .\n")
-    return sorted(lines)
+        add(f"{iris.get(s) or iri(s)} {iris.get(p) or iri(p)} {obj} .\n")
+    lines.sort()
+    return lines
 
 
 def canonical_nt(g: Graph) -> bytes:
@@ -149,7 +154,7 @@ def export_bytes(nt: bytes, fmt: str) -> bytes:
 
 
 def serialise(g: Graph, fmt: str) -> bytes:
-    """One export of an rdflib graph (through its canonical N-Triples)."""
+    """One export of a built graph (through its canonical N-Triples)."""
     return export_bytes(canonical_nt(g), fmt)
 
 

@@ -5,8 +5,7 @@ Every node has an IRI made from stable ids (no blank nodes), so two builds are b
 
 from __future__ import annotations
 
-from rdflib import OWL, RDFS, XSD, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from watwerkt.graph.terms import DCTERMS, IRI, OWL, PROV, RDFS, SKOS, XSD, Namespace
 
 from watwerkt.anchors import Anchor
 
@@ -20,13 +19,13 @@ PREFIXES = {"ww": WW, "id": ID, "oa": OA, "skos": SKOS, "prov": PROV, "dcterms":
             "org": ORG, "schema": SCHEMA, "owl": OWL, "rdfs": RDFS, "xsd": XSD}
 
 
-def concept(scheme: str, ident: str) -> URIRef:
+def concept(scheme: str, ident: str) -> IRI:
     return ID[f"concept/{scheme}/{ident}"]
 
 
-def node(kind: str, ident: str) -> URIRef:
+def node(kind: str, ident: str) -> IRI:
     return ID[f"{kind}/{ident}"]
 
 
-def anchor_iri(a: Anchor) -> URIRef:
+def anchor_iri(a: Anchor) -> IRI:
     return ID[f"anchor/{a.doc}-{a.start}-{a.end}"]

@@ -7,7 +7,7 @@ findings are reachable per case without anyone coding the link by hand.
 
 from __future__ import annotations
 
-from rdflib import RDF
+from watwerkt.graph.terms import RDF
 
 from watwerkt.anchors import Anchor
 

@@ -24,8 +24,7 @@ Every node written here has an IRI (no blank nodes), so the canonical N-Triples 
 
 from __future__ import annotations
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV
+from watwerkt.graph.terms import DCTERMS, IRI, PROV, RDF, XSD, Graph, Literal, Namespace
 
 from watwerkt import __version__
 
@@ -35,12 +34,11 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 DATASET = ID["dataset"]
-LICENCE = URIRef("https://spdx.org/licenses/MIT")  # our coding; the sources keep their own rights
+LICENCE = IRI("https://spdx.org/licenses/MIT")  # our coding; the sources keep their own rights
 
 
 def add_standards(g: Graph) -> dict[str, int]:
     """Add the PROV-O, Web Annotation, ORG and VoID triples to ``g``; return what was added."""
-    g.bind("void", VOID)
     counts = {"prov": _prov(g), "oa": _annotation(g), "org": _org(g)}
     counts["void"] = _void(g)
     return counts
@@ -63,14 +61,14 @@ def _annotation(g: Graph) -> int:
     n = 0
     for a in sorted(set(g.subjects(RDF.type, WW.Anchor))):
         g.add((a, RDF.type, OA.SpecificResource))
-        pos = URIRef(f"{a}/positie")
+        pos = IRI(f"{a}/positie")
         g.add((a, OA.hasSelector, pos))
         g.add((pos, RDF.type, OA.TextPositionSelector))
         for p in (OA.start, OA.end):
             for v in g.objects(a, p):
                 g.add((pos, p, Literal(int(v), datatype=XSD.nonNegativeInteger)))
         for quote in g.objects(a, WW.quote):
-            q = URIRef(f"{a}/citaat")
+            q = IRI(f"{a}/citaat")
             g.add((a, OA.hasSelector, q))
             g.add((q, RDF.type, OA.TextQuoteSelector))
             g.add((q, OA.exact, quote))
@@ -97,18 +95,18 @@ def _void(g: Graph) -> int:
     g.add((d, DCTERMS.license, LICENCE))
     g.add((d, DCTERMS.hasVersion, Literal(__version__)))
     g.add((d, VOID.uriSpace, Literal(str(ID))))
-    g.add((d, VOID.vocabulary, URIRef(str(WW))))
+    g.add((d, VOID.vocabulary, IRI(str(WW))))
     for src in sorted(g.subjects(RDF.type, WW.SourceDocument)):
         g.add((d, DCTERMS.source, src))
-    classes: dict[URIRef, set] = {}
+    classes: dict[IRI, set] = {}
     for s, c in g.subject_objects(RDF.type):
-        if isinstance(c, URIRef) and str(c).startswith(str(WW)) and str(s).startswith(str(ID)):
+        if isinstance(c, IRI) and str(c).startswith(str(WW)) and str(s).startswith(str(ID)):
             classes.setdefault(c, set()).add(s)
     for c in sorted(classes):
         part = ID[f"dataset/klasse/{c.removeprefix(str(WW))}"]
         g.add((d, VOID.classPartition, part))
         g.add((part, VOID["class"], c))
         g.add((part, VOID.entities, Literal(len(classes[c]), datatype=XSD.integer)))
-    g.add((d, VOID.entities, Literal(len({s for s in g.subjects() if isinstance(s, URIRef)}), datatype=XSD.integer)))
+    g.add((d, VOID.entities, Literal(len({s for s in g.subjects() if isinstance(s, IRI)}), datatype=XSD.integer)))
     g.add((d, VOID.triples, Literal(len(g) + 1, datatype=XSD.integer)))  # this triple included
     return 1

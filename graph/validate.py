@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.namespace import SH
 
 from watwerkt.anchors import Anchor
 from watwerkt.errors import WatwerktError
-from watwerkt.graph.build import ID, OA, WW
+from watwerkt.graph import iris
 from watwerkt.ingest.checks import Problem
 from watwerkt.ingest.corpus import Corpus
 
+# rdflib terms of our namespaces: validation reads the store's N-Triples into an rdflib graph
+WW, ID, OA = (Namespace(str(ns)) for ns in (iris.WW, iris.ID, iris.OA))
 SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE = re.compile(r"\b0\d{1,3}\s?-\s?\d{2,3}\s?\d{2}\s?\d{2}\b|\b06\s?-\s?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b")

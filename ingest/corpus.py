@@ -42,11 +42,11 @@ class SourceInfo:
 
 
 def load_sources(data_dir: Path) -> list[SourceInfo]:
-    import yaml
+    from watwerkt.ingest.yamlread import safe_load
 
     path = data_dir / "sources.yaml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise DataError("the list of source documents is missing", where=str(path)) from exc
     out = []

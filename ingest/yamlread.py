@@ -92,6 +92,14 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     return decode(path, data)
 
 
+def safe_load(text: str):
+    """``yaml.safe_load`` through libyaml when PyYAML has it (about 10x faster), for files
+    that need no line marks (stored segmentations, corpus metadata)."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader)
+
+
 def _loader(text: str):
     import yaml
 

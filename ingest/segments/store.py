@@ -59,8 +59,10 @@ def from_yaml(text: str, where: str) -> Segmentation:
     """Read back what :func:`to_yaml` wrote; a malformed file is a :class:`DataError`."""
     import yaml
 
+    from watwerkt.ingest.yamlread import safe_load
+
     try:
-        raw = yaml.safe_load(text) or {}
+        raw = safe_load(text) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
@@ -155,9 +157,9 @@ def load_segment_file(data_dir: Path, key: str) -> dict:
     Kept only for queries/search.py until it searches the store (issue 8: the query layer
     reads no files of data/); new code uses :func:`read_segmentation`.
     """
-    import yaml
+    from watwerkt.ingest.yamlread import safe_load
 
     path = segment_path(data_dir, key)
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return safe_load(path.read_text(encoding="utf-8")) or {}

@@ -219,7 +219,10 @@ def test_missing_corpus_given_is_refused(cli, settings, kitchen, tmp_path):
 
 def test_line_breaks_and_control_characters_survive_the_round_trip(tmp_path):
     import pyoxigraph
-    from rdflib import Graph, Literal, URIRef
+    from rdflib import Graph as RdflibGraph
+
+    from watwerkt.graph.terms import IRI as URIRef
+    from watwerkt.graph.terms import Graph, Literal
 
     texts = ["twee\nregels", "cr\r\nlf", 'aanhalings"teken', "back\\slash", "tab\there",
              "bel\x07 del\x7f nul\x00", "unicode é ☃ \u2028", '"""drie"""']
@@ -234,12 +237,13 @@ def test_line_breaks_and_control_characters_survive_the_round_trip(tmp_path):
     store.bulk_load(nt, pyoxigraph.RdfFormat.N_TRIPLES)
     got = {q.object.value for q in store}
     assert got == set(texts) | {"nl\nregel"}
-    back = Graph().parse(data=nt.decode(), format="nt")
+    back = RdflibGraph().parse(data=nt.decode(), format="nt")
     assert {str(o) for o in back.objects()} == got
 
 
 def test_bad_iri_is_one_line(tmp_path):
-    from rdflib import Graph, Literal, URIRef
+    from watwerkt.graph.terms import IRI as URIRef
+    from watwerkt.graph.terms import Graph, Literal
 
     from watwerkt.errors import StoreError
 

@@ -1,10 +1,11 @@
 """Validation of a built graph: a broken graph fails with a readable message."""
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Namespace, URIRef
 
-from watwerkt.graph.build import WW
 from watwerkt.graph.validate import validate_graph
 from watwerkt.ingest.corpus import Corpus
+
+WW = Namespace("https://w3id.org/watwerkt/def#")  # rdflib terms: validation runs on an rdflib graph
 
 
 def _graph(store):
