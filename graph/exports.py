@@ -47,8 +47,9 @@ def _iri(value: str) -> str:
     return f"<{value}>"
 
 
-def nt_lines(g: Graph) -> list[str]:
-    """The sorted N-Triples lines of ``g`` (each IRI and literal formatted once)."""
+def nt_lines(g: Graph, *, consume: bool = False) -> list[str]:
+    """The sorted N-Triples lines of ``g`` (each IRI and literal formatted once); with
+    ``consume`` the graph is emptied while the lines are made (see :meth:`Graph.drain`)."""
     from watwerkt.graph.terms import Literal
 
     iris: dict[str, str] = {}
@@ -74,7 +75,7 @@ def nt_lines(g: Graph) -> list[str]:
 
     lines = []
     add = lines.append
-    for s, p, o in g:
+    for s, p, o in (g.drain() if consume else g):
         if isinstance(o, tuple):
             obj = literals.get(o) or literal(o, s)
         else:

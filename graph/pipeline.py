@@ -92,7 +92,7 @@ def build_graph_from(settings: Settings, progress: Callable[[str], None] = _quie
 
 def build(settings: Settings, *, exports=(), out: Path | None = None,
           progress: Callable[[str], None] = _quiet, _hook=None) -> BuildResult:
-    from watwerkt.graph.exports import canonical_nt, write_exports
+    from watwerkt.graph.exports import nt_lines, write_exports
     from watwerkt.graph.store import write_store
 
     check_paths(settings, exports=exports, out=out)
@@ -103,13 +103,16 @@ def build(settings: Settings, *, exports=(), out: Path | None = None,
         "quotes": corpus is not None,
         "data_sha256": data_fingerprint(settings.data),
     }
+    del ds, corpus  # what follows needs only the triples: give the records' memory back
     progress("nt")
-    nt = canonical_nt(g)
+    lines = nt_lines(g, consume=True)
+    del g
     progress("store")
-    info = write_store(g, settings.store, info, nt=nt, _hook=_hook)
+    info = write_store(None, settings.store, info, lines=lines, _hook=_hook)
     written: tuple[Path, ...] = ()
     if exports:
         progress("export")
+        nt = (settings.store / "graph.nt").read_bytes()
         written = tuple(write_exports(nt, exports, out))
-    return BuildResult(settings.store, info["triples"], len(ds.cases), corpus is not None,
+    return BuildResult(settings.store, info["triples"], info["cases"], info["quotes"],
                        info["nt_sha256"], written)

@@ -244,12 +244,18 @@ def _killed_at_birth(p: Path, kind: str) -> bool:
         return False
 
 
-def write_store(g: Graph, store: Path, info: dict, *, _hook=None, nt: bytes | None = None) -> dict:
-    """Write the N-Triples and the Oxigraph store as a new version and swap it in."""
+def write_store(g: Graph | None, store: Path, info: dict, *, _hook=None, nt: bytes | None = None,
+                lines: list[str] | None = None) -> dict:
+    """Write the N-Triples and the Oxigraph store as a new version and swap it in.
+
+    The canonical N-Triples come as sorted ``lines`` (the build: written to the file one by
+    one and then freed, so the whole text is never held twice), as ``nt`` bytes, or from ``g``.
+    """
     store = Path(store)
     check_store_target(store)
-    nt = canonical_nt(g) if nt is None else nt
-    info = {**info, "triples": nt.count(b"\n"), "nt_sha256": hashlib.sha256(nt).hexdigest()}
+    if lines is None:
+        nt = canonical_nt(g) if nt is None else nt
+        lines = [nt]
     parent, _name = _names(store)
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -259,7 +265,7 @@ def write_store(g: Graph, store: Path, info: dict, *, _hook=None, nt: bytes | No
             if state == "missing" and store.is_symlink():
                 state = "link"  # recovered
             previous = _live(store)
-            migrated = _write_version(store, state, nt, info, _hook)
+            migrated, info = _write_version(store, state, lines, info, _hook)
             _fsync_dir(parent)
             # the version just replaced stays until the next build starts: a reader that opened
             # it before the swap keeps working (Oxigraph opens its files lazily)
@@ -273,9 +279,40 @@ def write_store(g: Graph, store: Path, info: dict, *, _hook=None, nt: bytes | No
     return info
 
 
-def _write_version(store: Path, state: str, nt: bytes, info: dict, hook) -> Path | None:
+def _write_nt(path: Path, lines: list) -> tuple[int, str]:
+    """Write the N-Triples ``lines`` (str lines, or one bytes chunk), emptying the list as it
+    goes; fsync; return the number of triples and the SHA-256 of the bytes."""
+    h = hashlib.sha256()
+    count = 0
+    with open(path, "wb") as fh:
+        chunk: list[str] = []
+        while lines:
+            part = lines[:100_000]
+            del lines[:100_000]
+            for item in part:
+                if isinstance(item, bytes):
+                    data = item
+                else:
+                    chunk.append(item)
+                    continue
+                count += data.count(b"\n")
+                h.update(data)
+                fh.write(data)
+            if chunk:
+                data = "".join(chunk).encode("utf-8")
+                chunk.clear()
+                count += len(part)
+                h.update(data)
+                fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return count, h.hexdigest()
+
+
+def _write_version(store: Path, state: str, lines: list, info: dict, hook) -> tuple[Path | None, dict]:
     """Stage a complete version beside the store and swap it in; on any failure remove it.
-    Returns where a migrated plain store now lies (None otherwise)."""
+    Returns where a migrated plain store now lies (None otherwise), and the info with the
+    counts and the hash of the N-Triples."""
     import pyoxigraph
 
     parent, name = _names(store)
@@ -284,20 +321,24 @@ def _write_version(store: Path, state: str, nt: bytes, info: dict, hook) -> Path
     try:
         os.chmod(staging, 0o755)
         _write_synced(staging / MARKER, (json.dumps({"format": FORMAT, "tool": "watwerkt"}) + "\n").encode())
-        _write_synced(staging / "graph.nt", nt)
+        count, sha = _write_nt(staging / "graph.nt", lines)
+        info = {**info, "triples": count, "nt_sha256": sha}
         if hook:
             hook(staging)  # tests interrupt the build here
         ox = pyoxigraph.Store(str(staging / "oxigraph"))
-        ox.bulk_load(nt, pyoxigraph.RdfFormat.N_TRIPLES)
+        ox.bulk_load(path=str(staging / "graph.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
         ox.flush()
+        from watwerkt.graph.search_index import write_index  # zoek's index (search-index helper)
+
+        write_index(staging, (staging / "graph.nt").read_bytes(), ox, info["nt_sha256"])
         del ox
         _write_synced(staging / "build.json", (json.dumps(info, indent=1, sort_keys=True) + "\n").encode())
         _fsync_dir(staging)
         os.rename(staging, version)
         if state in ("missing", "link"):
             _relink(store, version)
-            return None
-        return _migrate(store, version)
+            return None, info
+        return _migrate(store, version), info
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if _live(store) != Path(os.path.realpath(version)):

@@ -155,6 +155,17 @@ class Graph:
             for s, o in pairs:
                 yield s, p, o
 
+    def drain(self) -> Iterator[Triple]:
+        """Every triple once, emptying the graph as it goes (the build's last read of it:
+        memory is given back predicate by predicate while the N-Triples are made)."""
+        self._sp.clear()
+        self._po.clear()
+        while self._by_p:
+            p, pairs = self._by_p.popitem()
+            while pairs:
+                s, o = pairs.pop()
+                yield s, p, o
+
     # -- lookups
     def _index(self, p: IRI) -> tuple[dict, dict]:
         sp = self._sp.get(p)

@@ -44,7 +44,7 @@ def test_exports_from_a_built_store_equal_the_build_exports(exported, tmp_path):
 
 def test_store_keeps_only_the_reference_serialisation(kitchen_store):
     names = {p.name for p in kitchen_store.iterdir()}
-    assert names == {".watwerkt-store", "graph.nt", "oxigraph", "build.json"}
+    assert names == {".watwerkt-store", "graph.nt", "oxigraph", "build.json", "search.idx"}
 
 
 def test_formats_hold_the_same_graph(exported):

@@ -143,6 +143,7 @@ def _old_layout_store(settings, tmp_path) -> Path:
     old = tmp_path / "old"
     shutil.copytree(real, old)
     (old / MARKER).unlink()
+    (old / "search.idx").unlink(missing_ok=True)  # the previous version had no search index
     for name in ("graph.ttl", "graph.trig", "graph.jsonld"):
         (old / name).write_bytes(b"")
     return old
