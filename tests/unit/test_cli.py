@@ -111,3 +111,22 @@ def test_query_commands_do_not_import_rdflib(kitchen_store):
     env = {**os.environ, "WATWERKT_STORE": str(kitchen_store)}
     err = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stderr
     assert next(x for x in err.splitlines() if x.startswith("MODULES:")) == "MODULES:"
+
+
+def test_wat_werkt_cold_path_imports_no_rich_yaml_pydantic_or_rdflib(kitchen_store):
+    """A cold `wat-werkt` (the answer to a pipe) loads neither rich (its table is laid out without
+    it), nor yaml, pydantic, rdflib or the other heavy libraries."""
+    import os
+
+    heavy = ("rich", "yaml", "pydantic", "rdflib", "pyshacl", "networkx", "pyvis", "neo4j", "matplotlib")
+    code = (
+        "import sys\n"
+        "from watwerkt.cli import main\n"
+        "main(['wat-werkt'])\n"
+        "main(['engelen-beren'])\n"
+        f"print('MODULES:' + ','.join(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "WATWERKT_STORE": str(kitchen_store), "COLUMNS": "100"}
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert "Wat werkt" in p.stdout
+    assert next(x for x in p.stderr.splitlines() if x.startswith("MODULES:")) == "MODULES:"

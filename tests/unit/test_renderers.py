@@ -64,3 +64,73 @@ def test_every_format_choice_comes_from_the_registry():
 
     choices = next(p for p in f.__click_params__ if p.name == "fmt").type.choices
     assert list(choices) == list(REGISTRY)
+
+
+def _random_tables(seed: int, n: int):
+    import random
+
+    rng = random.Random(seed)
+    words = ("a bb ccc interventiesoort geïnterpreteerd werkt-minder x loopbaanontwikkelingsgesprekken "
+             "zeer-lange-samengestelde-woordenreeks-zonder-spaties 12 3.5 ja nee (gunstig) → … – ±").split()
+    for _ in range(n):
+        k = rng.randint(1, 7)
+        cols = [Column(f"k{i}", " ".join(rng.choice(words) for _ in range(rng.randint(1, 2))), rng.randint(1, 6))
+                for i in range(k)]
+        rows = [[" ".join(rng.choice(words) for _ in range(rng.choice([0, 1, 1, 2, 3, 8, 20]))) for _ in range(k)]
+                for _ in range(rng.randint(1, 6))]
+        yield cols, rows, rng.choice([12, 20, 30, 40, 60, 80, 100, 120, 200, rng.randint(10, 250)])
+
+
+def test_the_table_without_rich_is_richs_byte_for_byte():
+    """The terminal table is laid out without rich (0.1 s of a cold start) exactly as rich does it:
+    random tables, narrow and wide, words longer than a column, headers that wrap."""
+    from watwerkt.renderers import text as T
+
+    plain = 0
+    for cols, rows, width in _random_tables(7, 600):
+        opts = RenderOptions(width=width)
+        assert T.table_text(cols, rows, opts) == T._rich_table(cols, rows, opts), (width, cols, rows)
+        plain += T._plain_ok([c.header for c in cols]) and all(T._plain_ok(r) for r in rows)
+    assert plain > 300  # the path without rich is the one taken, not the fallback (± is not one cell)
+
+
+def test_one_cell_characters_are_one_cell_for_rich():
+    from rich.cells import cell_len
+
+    from watwerkt.renderers.text import _ONE_CELL
+
+    assert all(cell_len(c) == 1 for c in _ONE_CELL)
+
+
+def test_other_characters_and_compact_go_through_rich(monkeypatch):
+    from watwerkt.renderers import text as T
+
+    calls = []
+    real = T._rich_table
+    monkeypatch.setattr(T, "_rich_table", lambda *a: calls.append(1) or real(*a))
+    cols = [Column("a", "naam", 4)]
+    T.table_text(cols, [["東京 wide"]], RenderOptions(width=40))
+    T.table_text(cols, [["tab\there"]], RenderOptions(width=40))
+    T.table_text(cols, [["kort"]], RenderOptions(width=40, compact=True))
+    assert len(calls) == 3
+    T.table_text(cols, [["kort → lang…"]], RenderOptions(width=40))
+    assert len(calls) == 3
+
+
+ALL_LISTINGS = [["wat-werkt"], ["wat-werkt", "--doelgroep", "hoge eigen regie"], ["engelen-beren", "--basis", "alle"],
+                ["engelen-beren", "--per", "factor"], ["uitkomsten"], ["gaten"], ["factoren"], ["cases"], ["termen"],
+                ["kerngetallen"], ["bevindingen"], ["onderzoek"], ["programmas"], ["loopbanen"], ["zoek", "loopbaan"],
+                ["samenhang"]]
+
+
+@pytest.mark.parametrize("width", [40, 80, 200])
+def test_every_listing_is_the_same_with_and_without_rich(cli, kitchen_store, monkeypatch, width):
+    from watwerkt.renderers import text as T
+
+    env = {"COLUMNS": str(width), "WATWERKT_STORE": str(kitchen_store)}
+    plain = {tuple(a): cli(*a, env=env) for a in ALL_LISTINGS}
+    plain[("wat-werkt", "--lang", "en")] = cli("wat-werkt", "--lang", "en", env=env)
+    monkeypatch.setattr(T, "_plain_ok", lambda texts: False)
+    for args, got in plain.items():
+        assert got[0] == 0, (args, got[2])
+        assert got == cli(*args, env=env), args
