@@ -242,12 +242,15 @@ def _index(ds: Dataset, path: Path, obj: Any, chain: tuple = ()) -> None:
             chain = (*chain, ident)
             ds.lines.setdefault((path, *chain), obj.line)
             ds.occurrences.setdefault((path, *chain), []).append(obj.line)
+        lines, setdefault = obj.lines, ds.lines.setdefault
         for k, v in obj.items():
-            ds.lines.setdefault((path, *chain, f".{k}"), obj.lines.get(k, obj.line))
-            _index(ds, path, v, chain)
+            setdefault((path, *chain, f".{k}"), lines.get(k, obj.line))
+            if isinstance(v, (dict, list)):
+                _index(ds, path, v, chain)
     elif isinstance(obj, list):
         for v in obj:
-            _index(ds, path, v, chain)
+            if isinstance(v, (dict, list)):
+                _index(ds, path, v, chain)
 
 
 def _files(root: Path, folder: str, *, required: bool) -> list[Path]:

@@ -107,10 +107,18 @@ def _loader(text: str):
     return yaml, cls(text)
 
 
+_TAGS: dict[tuple, str] = {}  # (plain scalar, implicit) -> its resolved tag
+
+
 def _scalar(yaml, loader, event, where, line: int) -> Any:
     if event.style is not None and not event.implicit[0]:  # quoted or block: always a text
         return event.value
-    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    key = (event.value, event.implicit)
+    tag = _TAGS.get(key)
+    if tag is None:
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if len(_TAGS) < 200_000:  # the safe resolver's answer depends on the value alone
+            _TAGS[key] = tag
     if tag == "tag:yaml.org,2002:str":
         return event.value
     if tag == "tag:yaml.org,2002:merge":

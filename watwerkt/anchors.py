@@ -22,6 +22,9 @@ def span_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+_PARSED: dict[str, Anchor] = {}
+
+
 @dataclass(frozen=True, order=True)
 class Anchor:
     doc: str
@@ -31,6 +34,9 @@ class Anchor:
 
     @classmethod
     def parse(cls, value: str, *, where: str | None = None) -> Anchor:
+        hit = _PARSED.get(value) if type(value) is str else None
+        if hit is not None:
+            return hit
         m = ANCHOR_RE.match(str(value).strip())
         if not m:
             raise DataError(
@@ -42,7 +48,10 @@ class Anchor:
         start, end = int(m["start"]), int(m["end"])
         if end <= start:
             raise DataError(f"anchor {value!r} ends before it starts", where=where)
-        return cls(m["doc"], start, end, m["sha"])
+        anchor = cls(m["doc"], start, end, m["sha"])
+        if type(value) is str and cls is Anchor and len(_PARSED) < 500_000:
+            _PARSED[value] = anchor  # anchors are immutable: one parse per text
+        return anchor
 
     def overlaps(self, other: Anchor) -> bool:
         """True when both point into the same document and their spans share a character."""
