@@ -6,29 +6,28 @@ passages are the segment blocks the build stored as ``ww:searchText`` on their a
 the contact spans left out and any phone number or e-mail address masked (see
 ``GraphBuilder.passages`` and :mod:`watwerkt.contact`). Every text shown is masked once more
 on the way out.
+
+A store built with this version carries a search index (:mod:`watwerkt.graph.search_index`):
+the same rows, folded once at build time. ``zoek`` then reads that instead of querying the
+store, with the same answers in the same order; older stores, ``--backend sparql`` and
+``--backend neo4j`` keep the query path.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from watwerkt.contact import mask_contacts
 from watwerkt.errors import UsageError
+from watwerkt.graph.search_index import KINDS, PASSAGES, fast_fold  # noqa: F401  (re-exported)
 from watwerkt.queries.common import ID
 from watwerkt.queries.terms import fold
 
 MAX_TERM = 200  # characters
 MIN_PASSAGE_TERM = 3
 SNIPPET = 60  # characters of context on each side of a hit in a passage
-
-PASSAGES = """PREFIX ww: <https://w3id.org/watwerkt/def#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?anchor ?text ?source ?line WHERE {
-  ?anchor ww:searchText ?text ; oa:hasSource ?source ; oa:start ?start .
-  OPTIONAL { ?anchor ww:line ?line }
-} ORDER BY ?source ?start"""
-
 
 def check_term(text: str, lang: str = "nl") -> str:
     """The search term, or a one-line :class:`UsageError` when it is empty or too long."""
@@ -50,14 +49,25 @@ class SearchHit:
     score: float
 
 
-def search(store, text: str, limit: int = 20, lang: str = "nl") -> tuple[SearchHit, ...]:
-    """Labels and concepts (typo tolerant), then the source passages; never a contact detail."""
-    rows = search_labels(store, text, limit, lang) + search_passages(store, text, limit, lang)
+def search(store, text: str, limit: int = 20, lang: str = "nl", index=None) -> tuple[SearchHit, ...]:
+    """Labels and concepts (typo tolerant), then the source passages; never a contact detail.
+
+    With ``index`` (a :class:`~watwerkt.graph.search_index.SearchIndex`) the store is not read.
+    """
+    rows = (search_labels(store, text, limit, lang, index=index)
+            + search_passages(store, text, limit, lang, index=index))
     return tuple(SearchHit(**r) for r in rows)
 
 
-def search_labels(store, text: str, limit: int = 20, lang: str = "nl") -> list[dict]:
+def _hit(node: str, match: str, text: str, score: float) -> dict:
+    return {"node": node, "kind": node.split("/", 1)[0], "match": match,
+            "text": mask_contacts(" ".join(text.split())[:160]), "score": round(score, 1)}
+
+
+def search_labels(store, text: str, limit: int = 20, lang: str = "nl", index=None) -> list[dict]:
     """Accent- and case-insensitive search with typo tolerance over labels, concepts and quotes."""
+    if index is not None:
+        return index_labels(index, fast_fold(check_term(text, lang)), limit)
     from rapidfuzz import fuzz
 
     from watwerkt.queries.runner import run
@@ -84,22 +94,31 @@ def search_labels(store, text: str, limit: int = 20, lang: str = "nl") -> list[d
     return out[:limit]
 
 
-_CHARS: dict[int, str] = {}
+def index_labels(index, q: str, limit: int) -> list[dict]:
+    """:func:`search_labels` over a search index: the folded query ``q`` against every folded
+    text once (substring, then rapidfuzz's ``partial_ratio`` for the rest), the same scores,
+    the same winner per node and the same order as the query path."""
+    texts, starts = index.folded, index.text_start
+    scores: dict[int, float] = {}
+    pos, find = 0, texts.find
+    while (i := find(q, pos)) >= 0:  # q holds no newline: a hit lies inside one text
+        t = bisect_right(starts, i) - 1
+        scores[t] = 100.0 if starts[t + 1] - starts[t] - 1 == len(q) else 95.0
+        pos = starts[t + 1]
+    if len(q) >= 4:
+        from rapidfuzz import fuzz, process
 
-
-def _fold_char(ch: str) -> str:
-    s = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-    s = s.lower().replace("\u2019", "'").replace("\u2018", "'").replace("_", " ")
-    return "".join(c if c.isalnum() or c in " '()+" else " " for c in s)
-
-
-def fast_fold(text: str) -> str:
-    """:func:`watwerkt.folding.fold` character by character through one ``str.translate``
-    (the same result for every text but a Greek final sigma; several times faster)."""
-    for ch in set(text):
-        if ord(ch) not in _CHARS:
-            _CHARS[ord(ch)] = _fold_char(ch)
-    return " ".join(text.translate(_CHARS).split())
+        for _t, score, t in process.extract(q, index.texts, scorer=fuzz.partial_ratio, processor=None,
+                                            score_cutoff=85, limit=None):
+            scores.setdefault(t, score)
+    best: dict[int, tuple] = {}
+    for t, score in scores.items():
+        for node, kind, raw in index.rows(t):
+            rank = (-score, kind, raw)  # kinds and texts are numbered in sorted order
+            if node not in best or rank < best[node]:
+                best[node] = rank
+    top = sorted(best.items(), key=lambda kv: (-round(-kv[1][0], 1), kv[0]))[:limit]  # nodes numbered by id
+    return [_hit(index.node(node), KINDS[kind], index.raw(raw), -neg) for node, (neg, kind, raw) in top]
 
 
 _FOLD: dict[int, str] = {c: chr(c).lower() for c in range(ord("A"), ord("Z") + 1)}
@@ -114,27 +133,30 @@ def fold_same_length(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def search_passages(store, text: str, limit: int = 20, lang: str = "nl") -> list[dict]:
+def search_passages(store, text: str, limit: int = 20, lang: str = "nl", index=None) -> list[dict]:
     """Accent- and case-insensitive search in the source passages stored at build time.
 
     A store without passages (built without a corpus) or a Neo4j backend gives no hits.
     """
     needle = fold_same_length(" ".join(check_term(text, lang).split())).strip()
-    if len(needle) < MIN_PASSAGE_TERM or not hasattr(store, "query") or hasattr(store, "run_named"):
+    if len(needle) < MIN_PASSAGE_TERM:
         return []
-    from watwerkt.queries.runner import to_python
+    if index is not None:
+        passages = index.passages
+    elif not hasattr(store, "query") or hasattr(store, "run_named"):
+        return []
+    else:
+        from watwerkt.graph.search_index import passage_rows
 
+        passages = passage_rows(store)
     out: list[dict] = []
-    for sol in store.query(PASSAGES):
-        passage = to_python(sol["text"])
+    for node, passage in passages:
         hay, pos = fold_same_length(passage), 0
         while len(out) < limit and (i := hay.find(needle, pos)) >= 0:
             pos = i + len(needle)
             a, z = max(0, i - SNIPPET), min(len(passage), i + len(needle) + SNIPPET)
-            doc = to_python(sol["source"]).rsplit("/", 1)[-1]
-            line = to_python(sol["line"]) if sol["line"] is not None else None
-            out.append({"node": f"corpus/{doc}:{line}" if line else f"corpus/{doc}", "kind": "corpus",
-                        "match": "text", "text": mask_contacts(passage[a:z].strip()), "score": 90.0})
+            out.append({"node": node, "kind": "corpus", "match": "text",
+                        "text": mask_contacts(passage[a:z].strip()), "score": 90.0})
         if len(out) >= limit:
             break
     return out

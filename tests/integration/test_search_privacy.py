@@ -105,7 +105,9 @@ def test_search_reads_the_store_not_the_corpus(cli, real_store, tmp_path):
 
 
 def test_no_export_holds_contact_details(cli, real_store, tmp_path):
-    files = [p for p in sorted(real_store.iterdir()) if p.is_file()]
+    from watwerkt.graph.search_index import NAME
+
+    files = [p for p in sorted(real_store.iterdir()) if p.is_file() and p.name != NAME]  # binary: below
     code, _out, err = cli("export", "neo4j", "--out", str(tmp_path / "neo4j"), "--store", str(real_store))
     assert code == 0, err
     files += sorted(p for p in (tmp_path / "neo4j").rglob("*") if p.is_file())
@@ -123,3 +125,17 @@ def test_passages_are_in_the_store_masked(real_store):
     q = "SELECT (COUNT(?t) AS ?n) WHERE { ?a <https://w3id.org/watwerkt/def#searchText> ?t }"
     n = int(next(iter(store.query(q)))["n"].value)
     assert n > 200  # every segment block of the five documents
+
+
+def test_the_search_index_holds_no_contact_details(real_store):
+    """Every text in zoek's index (label texts, their folded forms, node ids, passages)."""
+    from watwerkt.graph.search_index import open_index
+
+    index = open_index(real_store)
+    assert index is not None
+    counts = index.counts()
+    texts = [index.raw(i) for i in range(counts["raws"])]
+    texts += index.texts + [index.node(i) for i in range(counts["nodes"])] + [p for _n, p in index.passages]
+    assert len(texts) > 10_000 and len(index.passages) > 200
+    found = [t for t in texts if leaks(t)]
+    assert not found, found[:3]

@@ -34,7 +34,14 @@ def zoek(text, limit, store, backend, lang, fmt):
     from watwerkt.queries.search import check_term, search
 
     check_term(text, lang)
-    return catalogue_view("zoek", search(open_backend(store, backend), text, limit, lang), lang)
+    index = None
+    if backend == "embedded":  # the index the build wrote beside the graph; older stores have none
+        from watwerkt.config import Settings
+        from watwerkt.graph.search_index import open_index
+
+        index = open_index(Settings.resolve(store=store).store)
+    source = None if index is not None else open_backend(store, backend)
+    return catalogue_view("zoek", search(source, text, limit, lang, index=index), lang)
 
 
 def read_query_file(path: Path, lang: str = "nl") -> str:
