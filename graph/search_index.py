@@ -116,7 +116,7 @@ def _objects(nt: bytes, predicate: str, subjects: bytes | None = None):
         if end < 0:
             end = len(nt)
         # the predicate of this line (no space before it), not text inside a literal
-        if find(b" ", start, pos) < 0 and (subjects is None or nt.startswith(subjects, start)):
+        if find(b" ", start, pos) < 0 and (subjects is None or nt[start:start + len(subjects)] == subjects):
             o = pos + n
             c = nt[o]
             if c == 34:  # '"': a literal
@@ -258,10 +258,27 @@ def index_bytes(rows: set[tuple[str, str, str]], passages: list[tuple[str, str]]
     return b"".join(out)
 
 
-def write_index(folder: Path, nt: bytes, store=None, nt_sha256: str = "") -> Path:
-    """Write ``search.idx`` into a store version ``folder`` (before it is swapped in)."""
+def write_index(folder: Path, nt: bytes | Path, store=None, nt_sha256: str = "") -> Path:
+    """Write ``search.idx`` into a store version ``folder`` (before it is swapped in).
+
+    ``nt``: the canonical N-Triples, as bytes or as the path of ``graph.nt`` (then mapped
+    into memory, not read into it); ``store``: the freshly loaded Oxigraph store, for the
+    passages.
+    """
     passages = passage_rows(store) if store is not None else []
-    data = index_bytes(label_rows(nt), passages, nt_sha256)
+    if isinstance(nt, (str, Path)):
+        import mmap
+
+        with open(nt, "rb") as fh:
+            mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if os.fstat(fh.fileno()).st_size else b""
+        try:
+            rows = label_rows(mapped)
+        finally:
+            if not isinstance(mapped, bytes):
+                mapped.close()
+    else:
+        rows = label_rows(nt)
+    data = index_bytes(rows, passages, nt_sha256)
     path = Path(folder) / NAME
     with open(path, "wb") as fh:
         fh.write(data)

@@ -330,7 +330,7 @@ def _write_version(store: Path, state: str, lines: list, info: dict, hook) -> tu
         ox.flush()
         from watwerkt.graph.search_index import write_index  # zoek's index (search-index helper)
 
-        write_index(staging, (staging / "graph.nt").read_bytes(), ox, info["nt_sha256"])
+        write_index(staging, staging / "graph.nt", ox, info["nt_sha256"])  # mapped, not read
         del ox
         _write_synced(staging / "build.json", (json.dumps(info, indent=1, sort_keys=True) + "\n").encode())
         _fsync_dir(staging)

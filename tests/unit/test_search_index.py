@@ -207,3 +207,12 @@ def test_zoek_on_the_index_does_not_load_the_store_engine(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stderr.strip().splitlines()[-1] == "False 0", proc.stderr
     assert json.loads(proc.stdout)
+
+
+def test_write_index_from_bytes_or_from_the_file(tmp_path):
+    nt = NT.encode()
+    (tmp_path / "graph.nt").write_bytes(nt)
+    store = _store(nt)
+    a = (tmp_path / "a").mkdir() or si.write_index(tmp_path / "a", nt, store, "x").read_bytes()
+    b = (tmp_path / "b").mkdir() or si.write_index(tmp_path / "b", tmp_path / "graph.nt", store, "x").read_bytes()
+    assert a == b
