@@ -35,12 +35,27 @@ import time
 from pathlib import Path
 
 from common import RESULTS, machine, today
-from scale_backends import OxServer, RdflibStore, free_port
+from scale_backends import OxServer, free_port, measure
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 WATWERKT = Path(sys.executable).parent / "watwerkt"
 RAW = RESULTS / f"scale-{today()}.json"
+OPTIONS: dict = {}  # the run's limits, kept in the raw file for the report
+# each size's share of the time left (``--deadline``): the big sizes build, publish and wait longer
+WEIGHTS = {28: 1.0, 100: 1.2, 1000: 2.6, 10000: 2.2}
+
+
+def budget(args, share: float = 1.0) -> float:
+    """Seconds for the next path: ``--path-budget``, or less so that the size keeps to its share
+    of ``--deadline`` (never under 20 s: each path gets a few questions)."""
+    left = args.size_deadline - time.monotonic()
+    return max(20.0, min(args.path_budget, left * share))
+
+
+def cap(args, limit: float) -> float:
+    """A build or publish limit, shortened to the size's share of the deadline (never under 120 s)."""
+    return max(120.0, min(limit, args.size_deadline - time.monotonic()))
 
 
 def questions(real: bool) -> dict[str, list[str]]:
@@ -133,53 +148,47 @@ print(json.dumps({"load_wall": time.perf_counter() - t, "triples": len(s), "maxr
     return r
 
 
-def warm(store_obj, store: Path, qs: dict, runs: int, budget: float) -> dict:
-    """Each question in-process on ``store_obj`` (output to /dev/null); seconds, median."""
-    import watwerkt.cli_commands.options as options
-    from watwerkt.cli import main
-
-    saved = options.open_backend
-    options.open_backend = lambda _store, _backend: store_obj
-    for mod in [m for m in sys.modules if m.startswith("watwerkt.cli_commands.") and m != options.__name__]:
-        if hasattr(sys.modules[mod], "open_backend"):
-            sys.modules[mod].open_backend = options.open_backend
-    out = {}
-    try:
-        for name, args in qs.items():
-            times, cpus = [], []
-            for i in range(runs + 1):
-                t, c = time.perf_counter(), time.process_time()
-                code = main([*args, "--store", str(store), "--format", "json", "-o", os.devnull])
-                dt, dc = time.perf_counter() - t, time.process_time() - c
-                if code != 0:
-                    times = None
-                    break
-                if i or dt > budget:  # the warm-up is not counted, unless too slow to repeat
-                    times.append(dt)
-                    cpus.append(dc)
-                if dt > budget:
-                    break
-            out[name] = statistics.median(times) if times else None
-            out[name + " (cpu)"] = statistics.median(cpus) if times else None
-            print(f"    {name}: {out[name]} (cpu {out[name + ' (cpu)']})", file=sys.stderr, flush=True)
-    finally:
-        options.open_backend = saved
-        for mod in [m for m in sys.modules if m.startswith("watwerkt.cli_commands.")]:
-            if hasattr(sys.modules[mod], "open_backend"):
-                sys.modules[mod].open_backend = saved
-    return out
+def warm(kind: str, store: Path, qs: dict, args, share: float = 1.0, **extra) -> dict:
+    """Each question in-process (output to /dev/null) on one backend, in a worker process where a
+    question is killed once one run of it passes ``--limit`` seconds (recorded as a lower bound,
+    ``question (over)``); seconds, median of ``--runs`` after a warm-up."""
+    cfg = {"kind": kind, "store": str(store), "questions": qs, "runs": args.runs, "budget": args.budget,
+           "limit": args.limit, **extra}
+    return measure(cfg, load_limit=args.load_limit, memory_gb=args.memory_gb, path_budget=budget(args, share))
 
 
-def fresh(store: Path, qs: dict, extra: list[str], runs: int = 2) -> dict:
-    out = {}
-    for name, args in qs.items():
-        times = []
+def fresh(store: Path, qs: dict, extra: list[str], args, runs: int = 2, share: float = 1.0) -> dict:
+    """Each question as a new `watwerkt` process, median of ``runs``; killed after ``--limit``."""
+    out: dict = {}
+    start = time.monotonic()
+    path_budget = budget(args, share)
+    for name, q in qs.items():
+        if time.monotonic() - start > path_budget:
+            out["_not_run"] = sorted(set(qs) - {k for k in out if " (" not in k})
+            break
+        times, cpus = [], []
         for _ in range(runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
-            p = subprocess.run([str(WATWERKT), *args, "--store", str(store), *extra, "--format", "json",
-                                "-o", os.devnull], capture_output=True)
+            try:
+                p = subprocess.run([str(WATWERKT), *q, "--store", str(store), *extra, "--format", "json",
+                                    "-o", os.devnull], capture_output=True, timeout=args.limit)
+            except subprocess.TimeoutExpired:
+                out[name + " (over)"] = args.limit
+                times = None
+                break
             times.append(time.perf_counter() - t)
-        out[name] = statistics.median(times) if p.returncode == 0 else None
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+            if p.returncode != 0:
+                out[name + " (error)"] = (p.stderr.decode(errors="replace").strip().splitlines() or ["?"])[-1][:200]
+                times = None
+                break
+            if times[-1] > args.budget:
+                break
+        out[name] = statistics.median(times) if times else None
+        out[name + " (cpu)"] = statistics.median(cpus) if times else None
+        print(f"    fresh {name}: {out[name]} (cpu {out[name + ' (cpu)']})", file=sys.stderr, flush=True)
     return out
 
 
@@ -202,32 +211,83 @@ def save(size: int, rec: dict) -> None:
     raw = json.loads(RAW.read_text()) if RAW.exists() else {"machine": machine(), "sizes": {}}
     raw["sizes"][str(size)] = rec
     raw["machine"] = machine()
+    raw.setdefault("options", {}).update(OPTIONS)
+    raw["elapsed"] = sum(r.get("size_wall", 0) for r in raw["sizes"].values())
     RAW.write_text(json.dumps(raw, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def run_size(n: int, args) -> dict:
-    from watwerkt.graph.store import open_store
+def timed_run(cmd: list[str], timeout: float, env: dict | None = None) -> dict:
+    """A command as a fresh process: wall and CPU seconds, or why it did not finish."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
+    except subprocess.TimeoutExpired:
+        return {"ok": False, "why": f"not finished within {timeout:.0f} s", "wall": time.perf_counter() - t}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    rec = {"ok": p.returncode == 0, "wall": time.perf_counter() - t,
+           "cpu": after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime}
+    if p.returncode:
+        rec["why"] = f"exit {p.returncode}: " + (p.stderr.strip().splitlines() or ["?"])[-1][:200]
+    return rec
 
+
+def phase(rec: dict, name: str, t0: float) -> None:
+    rec.setdefault("phase_wall", {})[name] = round(time.perf_counter() - t0, 1)
+    print(f"  [{name}: {rec['phase_wall'][name]} s]", file=sys.stderr, flush=True)
+
+
+def planned(rec: dict, store: Path, args) -> list[str]:
+    """The question paths this size will run, in order."""
+    t = rec["triples"]
+    out = ["embedded_warm", "embedded_fresh"]
+    if t <= args.rdflib_max and (Path(os.path.realpath(store)) / "graph.nt").exists():
+        out.append("rdflib_warm")
+    if not rec.get("replicated") and t <= args.remote_max:
+        out += ["remote_warm", "remote_fresh"]
+    if args.neo4j and t <= args.neo4j_max and not rec.get("replicated"):
+        out.append("neo4j_warm")
+    return out
+
+
+def paths_left(rec: dict, store: Path, args, path: str) -> float:
+    """This path's share of the size's time left: the embedded store (the product) counts twice."""
+    p = planned(rec, store, args)
+    rest = p[p.index(path):]
+    weight = {"embedded_warm": 2.0}
+    return weight.get(path, 1.0) / sum(weight.get(x, 1.0) for x in rest)
+
+
+def run_size(n: int, args) -> dict:
     work = args.work / f"n{n}"
     old = json.loads(RAW.read_text())["sizes"].get(str(n), {}) if RAW.exists() else {}
-    if args.resume and old.get("build", {}).get("ok") and (work / "store" / "build.json").exists():
-        return resume(n, old, work, args)
+    if args.resume and old.get("embedded_warm_complete") and (work / "store" / "build.json").exists():
+        return measure_rest(n, old, work / "store", questions(n == 28), args)
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
-    rec: dict = {"cases": n, "load_before": os.getloadavg()[0], "started": time.strftime("%H:%M:%S", time.gmtime())}
+    rec: dict = {"cases": n, "load_before": os.getloadavg()[0], "started": time.strftime("%H:%M:%S", time.gmtime()),
+                 "limit": args.limit}
     real = n == 28
     if real:
         data = ROOT / "data"
     else:
-        t = time.perf_counter()
         data = work / "data"
-        subprocess.run([sys.executable, str(ROOT / "bench" / "synth.py"), "--cases", str(n), "--seed",
-                        str(args.seed), "-o", str(data)], check=True, capture_output=True)
-        rec["synth_wall"] = time.perf_counter() - t
+        t = time.perf_counter()
+        r = timed_run([sys.executable, str(ROOT / "bench" / "synth.py"), "--cases", str(n), "--seed",
+                       str(args.seed), "-o", str(data)], cap(args, args.build_timeout))
+        rec["synth_wall"], rec["synth_cpu"] = r["wall"], r.get("cpu")
+        rec["synth_mb"] = du(data) / 1e6 if data.exists() else None
+        phase(rec, "synth", t)
+        if not r["ok"]:
+            rec["build"] = {"ok": False, "why": "synth: " + r["why"], "wall": 0}
+            save(n, rec)
+            return rec
     store = work / "store"
     print(f"n={n}: build", file=sys.stderr, flush=True)
-    rec["build"] = build(data, store, args.build_memory_gb, args.build_timeout)
+    t = time.perf_counter()
+    rec["build"] = build(data, store, args.build_memory_gb, cap(args, args.build_timeout))
+    phase(rec, "build", t)
     print(f"  {rec['build']}", file=sys.stderr, flush=True)
     if not rec["build"]["ok"]:
         src = args.work / f"n{n // 10}" / "store"
@@ -236,135 +296,148 @@ def run_size(n: int, args) -> dict:
             return rec
         print(f"n={n}: replicated store from n={n // 10}", file=sys.stderr, flush=True)
         shutil.rmtree(store, ignore_errors=True)
+        t = time.perf_counter()
         rec["replicated"] = replicate(src, 10, store)
+        phase(rec, "replicate", t)
     qs = questions(real)
-    triples = rec["build"].get("triples") or rec["replicated"]["triples"]
-    rec["triples"] = triples
+    rec["triples"] = rec["build"].get("triples") or rec["replicated"]["triples"]
     print(f"n={n}: embedded warm", file=sys.stderr, flush=True)
-    emb = open_store(store)
-    rec["embedded_warm"] = warm(emb, store, qs, args.runs, args.budget)
-    del emb
+    t = time.perf_counter()
+    rec["embedded_warm"] = warm("embedded", store, qs, args, paths_left(rec, store, args, "embedded_warm"))
+    phase(rec, "embedded warm", t)
     rec["embedded_warm_complete"] = True
     save(n, rec)
     return measure_rest(n, rec, store, qs, args)
 
 
-def resume(n: int, rec: dict, work: Path, args) -> dict:
-    """Continue a size whose build (and embedded warm run) is already in the raw file."""
-    store = work / "store"
-    qs = questions(n == 28)
-    missing = {k: v for k, v in qs.items() if k not in rec.get("embedded_warm", {})}
-    if missing:
-        from watwerkt.graph.store import open_store
-
-        rec.setdefault("embedded_warm", {}).update(warm(open_store(store), store, missing, args.runs, args.budget))
-        rec["embedded_warm"] = {k + s: rec["embedded_warm"].get(k + s) for k in qs for s in ("", " (cpu)")}
-        save(n, rec)
-    return measure_rest(n, rec, store, qs, args)
-
-
 def measure_rest(n: int, rec: dict, store: Path, qs: dict, args) -> dict:
-    """Fresh processes, rdflib, remote and Neo4j; a question already slower than ``--budget``
-    warm on the embedded store is not repeated on the slower paths (it misses its target there too)."""
-    from watwerkt.graph.remote_publish import publish_sparql
-    from watwerkt.queries.remote import RemoteStore
-
+    """Fresh processes, rdflib, remote and Neo4j: every question on every path, each bounded by
+    ``--limit`` (a slower one is a lower bound), each path by ``--path-budget``."""
     work = store.parent
     triples = rec["triples"]
-    warm_e = rec.get("embedded_warm", {})
-    fast = {k: v for k, v in qs.items() if (warm_e.get(k) or 0) <= args.budget}
-    rec["skipped_slow"] = sorted(set(qs) - set(fast))
+    real_store = Path(os.path.realpath(store))
     print(f"n={n}: embedded fresh", file=sys.stderr, flush=True)
-    rec["embedded_fresh"] = fresh(store, fast, [], 1 if triples > 1_000_000 else 2)
-    if triples <= args.rdflib_max:
+    t = time.perf_counter()
+    rec["embedded_fresh"] = fresh(store, qs, [], args, 1 if triples > 1_000_000 else 2,
+                                  paths_left(rec, store, args, "embedded_fresh"))
+    phase(rec, "embedded fresh", t)
+    save(n, rec)
+    if triples <= args.rdflib_max and (real_store / "graph.nt").exists():
         print(f"n={n}: rdflib", file=sys.stderr, flush=True)
         t = time.perf_counter()
-        rs = RdflibStore(Path(os.path.realpath(store)) / "graph.nt")
-        rec["rdflib_load"] = time.perf_counter() - t
-        rec["rdflib_warm"] = warm(rs, store, qs, 1, args.budget)
-        del rs
+        r = warm("rdflib", store, qs, args, paths_left(rec, store, args, "rdflib_warm"), nt=str(real_store / "graph.nt"))
+        rec["rdflib_load"] = r.pop("_load", None)
+        rec["rdflib_failed"] = r.pop("_failed", None)
+        rec["rdflib_warm"] = r
+        phase(rec, "rdflib", t)
+        save(n, rec)
     if not rec.get("replicated") and triples <= args.remote_max:
         print(f"n={n}: remote", file=sys.stderr, flush=True)
-        srv = OxServer(work / "oxsrv", free_port())
+        t = time.perf_counter()
+        srv = OxServer(work / "oxsrv", free_port(), timeout_s=args.limit)
         try:
-            t = time.perf_counter()
-            publish_sparql(store, f"{srv.base}/store", bulk=True)
-            rec["publish_sparql_bulk"] = time.perf_counter() - t
-            if triples <= args.put_max:
-                t = time.perf_counter()
-                publish_sparql(store, f"{srv.base}/store")
-                rec["publish_sparql_put"] = time.perf_counter() - t
-            rec["remote_warm"] = warm(RemoteStore(f"{srv.base}/query"), store, fast, args.runs, args.budget)
-            rec["remote_fresh"] = fresh(store, fast, ["--backend", "sparql", "--endpoint", f"{srv.base}/query"], 1)
+            pub = [str(WATWERKT), "publish", "sparql", "--endpoint", f"{srv.base}/store", "--store", str(store)]
+            rec["publish_sparql_bulk_run"] = r = timed_run([*pub, "--bulk"], cap(args, args.publish_limit))
+            rec["publish_sparql_bulk"] = r["wall"] if r["ok"] else None
+            if triples <= args.put_max and r["ok"]:
+                rec["publish_sparql_put_run"] = r = timed_run(pub, cap(args, args.publish_limit))
+                rec["publish_sparql_put"] = r["wall"] if r["ok"] else None
+            if rec["publish_sparql_bulk"] is not None:
+                rec["remote_warm"] = warm("remote", store, qs, args, paths_left(rec, store, args, "remote_warm"),
+                                          endpoint=f"{srv.base}/query")
+                rec["remote_fresh"] = fresh(store, qs, ["--backend", "sparql", "--endpoint", f"{srv.base}/query"],
+                                            args, 1, paths_left(rec, store, args, "remote_fresh"))
         finally:
             srv.stop()
-    if args.neo4j and triples <= args.neo4j_max:
+        phase(rec, "remote", t)
+        save(n, rec)
+    if args.neo4j and triples <= args.neo4j_max and not rec.get("replicated"):
         print(f"n={n}: neo4j", file=sys.stderr, flush=True)
-        rec.update(neo4j(store, fast, args))
+        t = time.perf_counter()
+        rec.update(neo4j(store, qs, args))
+        phase(rec, "neo4j", t)
     rec["finished"] = time.strftime("%H:%M:%S", time.gmtime())
     save(n, rec)
     return rec
 
 
 def neo4j(store: Path, qs: dict, args) -> dict:
+    """`watwerkt publish neo4j` into a fresh server (wall and CPU of the command), then the questions."""
     import tempfile
 
-    from rdflib import Graph
-
     from watwerkt.devserver import Neo4jServer
-    from watwerkt.graph.neo4j.backend import Neo4jStore
-    from watwerkt.graph.neo4j.mapping import to_property_graph
-    from watwerkt.graph.neo4j.publish import publish
-    from watwerkt.graph.neo4j.settings import connect
 
-    out = {}
-    t = time.perf_counter()
-    pg = to_property_graph(Graph().parse(Path(os.path.realpath(store)) / "graph.nt", format="nt"))
-    out["neo4j_mapping"] = time.perf_counter() - t
+    out: dict = {}
     password = "bench-wachtwoord-1"
-    with tempfile.TemporaryDirectory() as d, Neo4jServer(Path(d) / "data", password=password) as srv:
-        driver, _version = connect(srv.uri, "neo4j", password)
-        try:
-            t = time.perf_counter()
-            publish(pg, driver)
-            out["publish_neo4j"] = time.perf_counter() - t
-            out["neo4j_warm"] = warm(Neo4jStore(driver), store, qs, args.runs, args.budget)
-        finally:
-            driver.close()
+    with tempfile.TemporaryDirectory(dir=args.work) as d, Neo4jServer(Path(d) / "data", password=password) as srv:
+        env = {**os.environ, "WATWERKT_NEO4J_PASSWORD": password}
+        r = timed_run([str(WATWERKT), "publish", "neo4j", "--uri", srv.uri, "--store", str(store)],
+                      cap(args, args.publish_limit), env)
+        out["publish_neo4j_run"] = r
+        out["publish_neo4j"] = r["wall"] if r["ok"] else None
+        if r["ok"]:
+            out["neo4j_warm"] = warm("neo4j", store, qs, args, 1, uri=srv.uri, password=password)
     return out
 
 
 def main() -> int:
+    global RAW
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="28,100,1000,10000")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--work", type=Path, default=Path("/tmp/scale-bench"))
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--budget", type=float, default=5.0, help="a question slower than this runs once")
+    ap.add_argument("--limit", type=float, default=20.0,
+                    help="seconds one run of a question may take; a slower one is killed and reported as '> LIMIT'")
+    ap.add_argument("--path-budget", type=float, default=300.0,
+                    help="seconds for all questions of one path (backend, warm or fresh) at one size at most")
+    ap.add_argument("--deadline", type=float, default=45.0,
+                    help="minutes for the whole run: each size gets a share, each path a part of it")
+    ap.add_argument("--load-limit", type=float, default=300.0, help="seconds for rdflib to parse the graph")
+    ap.add_argument("--memory-gb", type=float, default=8.0, help="address-space limit of each question worker")
+    ap.add_argument("--publish-limit", type=float, default=600.0, help="seconds for one publish")
     ap.add_argument("--build-memory-gb", type=float, default=8.0)
-    ap.add_argument("--build-timeout", type=float, default=900.0)
-    ap.add_argument("--rdflib-max", type=int, default=400_000, help="rdflib baseline up to this many triples")
+    ap.add_argument("--build-timeout", type=float, default=600.0, help="seconds for the synth and for the build")
+    ap.add_argument("--rdflib-max", type=int, default=2_000_000, help="rdflib baseline up to this many triples")
     ap.add_argument("--remote-max", type=int, default=3_000_000)
     ap.add_argument("--put-max", type=int, default=400_000, help="the transactional PUT up to this size")
     ap.add_argument("--neo4j", action="store_true")
-    ap.add_argument("--neo4j-max", type=int, default=400_000)
+    ap.add_argument("--neo4j-max", type=int, default=2_000_000)
     ap.add_argument("--cold", action="store_true", help="measure the cold start ratio")
     ap.add_argument("--report", action="store_true")
+    ap.add_argument("--raw", type=Path, default=RAW, help="the raw result file (the report goes beside it)")
+    ap.add_argument("--plot", type=Path, help="where --report draws the plot (default docs/images/scale.png)")
     ap.add_argument("--no-replicate", action="store_true", help="a build that fails ends the size")
     ap.add_argument("--resume", action="store_true", help="reuse a size's build and warm numbers in the raw file")
     args = ap.parse_args()
+    RAW = args.raw
     if args.report:
-        from scale_report import report
+        from scale_report import PLOT, report
 
-        return report(RAW)
+        return report(RAW, args.plot or PLOT)
+    args.work.mkdir(parents=True, exist_ok=True)
     if args.cold:
         c = cold()
         raw = json.loads(RAW.read_text()) if RAW.exists() else {"machine": machine(), "sizes": {}}
         raw["cold"] = c
         RAW.write_text(json.dumps(raw, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(c)
-    for n in (int(x) for x in args.sizes.split(",") if x):
-        run_size(n, args)
+    OPTIONS.update({k: getattr(args, k) for k in ("limit", "path_budget", "deadline", "rdflib_max", "remote_max", "put_max",
+                                                  "neo4j", "neo4j_max", "runs", "budget")})
+    t0 = time.perf_counter()
+    deadline = time.monotonic() + 60 * args.deadline
+    sizes = [int(x) for x in args.sizes.split(",") if x]
+    for k, n in enumerate(sizes):
+        t = time.perf_counter()
+        share = WEIGHTS.get(n, 2.0) / sum(WEIGHTS.get(m, 2.0) for m in sizes[k:])
+        args.size_deadline = time.monotonic() + (deadline - time.monotonic()) * share
+        print(f"n={n}: {args.size_deadline - time.monotonic():.0f} s of the deadline", file=sys.stderr, flush=True)
+        rec = run_size(n, args)
+        rec["size_wall"] = time.perf_counter() - t
+        save(n, rec)
+        print(f"n={n}: done in {time.perf_counter() - t:.0f} s ({time.perf_counter() - t0:.0f} s in all)",
+              file=sys.stderr, flush=True)
     return 0
 
 
