@@ -86,6 +86,7 @@ def build_graph_from(settings: Settings, progress: Callable[[str], None] = _quie
         n, first = len(errors) - 1, errors[0]
         raise DataError(first.message + (f" (en nog {n}; zie `watwerkt check`)" if n else ""), where=first.where,
                         en=(first.en or first.message) + (f" (and {n} more; run `watwerkt check`)" if n else ""))
+    ds.release_locations()  # checked: the graph needs only the records
     progress("graph")
     return build_graph(ds, corpus, ONTOLOGY_DIR), ds, corpus
 

@@ -229,6 +229,14 @@ class Dataset:
         """The file a case, report part, programme, finding or scheme came from."""
         return self.origin[id(record)]
 
+    def release_locations(self) -> None:
+        """Drop the raw documents and the line index once the data passed its checks: the
+        graph needs only the records (at 10,000 cases the index alone is about 1 GB)."""
+        self.documents.clear()
+        self.lines.clear()
+        self.occurrences.clear()
+        self.declared_n.clear()
+
     def concept_ids(self, scheme: str) -> set[str]:
         s = self.schemes.get(scheme)
         return {c.id for c in s.concepts} if s else set()
