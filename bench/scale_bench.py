@@ -192,18 +192,33 @@ def fresh(store: Path, qs: dict, extra: list[str], args, runs: int = 2, share: f
     return out
 
 
-def cold(n: int = 10) -> dict:
-    def med(cmd):
-        ts = []
-        for _ in range(n):
-            t = time.perf_counter()
-            subprocess.run(cmd, capture_output=True, check=True)
-            ts.append(time.perf_counter() - t)
-        return statistics.median(ts)
+def cold(store: Path | None, n: int = 10) -> dict:
+    """Medians of ``n`` fresh processes, interleaved round by round: `python -c pass`, `watwerkt
+    --version` and (given the real store) `watwerkt wat-werkt` with its answer to a pipe."""
+    cmds = {"python_pass": [sys.executable, "-c", "pass"], "watwerkt_version": [str(WATWERKT), "--version"]}
+    if store is not None:
+        cmds["wat_werkt"] = [str(WATWERKT), "wat-werkt", "--store", str(store)]
+    walls: dict = {k: [] for k in cmds}
+    cpus: dict = {k: [] for k in cmds}
+    for i in range(n + 1):
+        for k, cmd in cmds.items():
+            r = timed_run(cmd, 120)
+            if i:  # the first round warms the file cache
+                walls[k].append(r["wall"])
+                cpus[k].append(r.get("cpu") or 0)
+    out = {k: statistics.median(v) for k, v in walls.items()}
+    out.update({k + "_cpu": statistics.median(v) for k, v in cpus.items()})
+    out["ratio"] = out["watwerkt_version"] / out["python_pass"]
+    out["load"] = os.getloadavg()[0]
+    return out
 
-    py = med([sys.executable, "-c", "pass"])
-    ww = med([str(WATWERKT), "--version"])
-    return {"python_pass": py, "watwerkt_version": ww, "ratio": ww / py}
+
+def save_cold(store: Path | None) -> None:
+    c = cold(store)
+    raw = json.loads(RAW.read_text()) if RAW.exists() else {"machine": machine(), "sizes": {}}
+    raw["cold"] = c
+    RAW.write_text(json.dumps(raw, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"cold: {c}", file=sys.stderr, flush=True)
 
 
 def save(size: int, rec: dict) -> None:
@@ -267,7 +282,7 @@ def run_size(n: int, args) -> dict:
         shutil.rmtree(work)
     work.mkdir(parents=True)
     rec: dict = {"cases": n, "load_before": os.getloadavg()[0], "started": time.strftime("%H:%M:%S", time.gmtime()),
-                 "limit": args.limit}
+                 "limit": args.limit, "neo4j_asked": args.neo4j}
     real = n == 28
     if real:
         data = ROOT / "data"
@@ -284,9 +299,16 @@ def run_size(n: int, args) -> dict:
             save(n, rec)
             return rec
     store = work / "store"
-    print(f"n={n}: build", file=sys.stderr, flush=True)
+    prev = (json.loads(RAW.read_text())["sizes"].get(str(n // 10), {}) if RAW.exists() else {}).get("build", {})
+    predicted = prev.get("maxrss_mb", 0) * 10 / 1024 if prev.get("ok") and prev.get("triples", 0) > 500_000 else 0
     t = time.perf_counter()
-    rec["build"] = build(data, store, args.build_memory_gb, cap(args, args.build_timeout))
+    if predicted > args.build_memory_gb and not args.try_build:
+        rec["build"] = {"ok": False, "wall": 0, "why": f"not tried: the {n // 10}-case build peaked at "
+                        f"{prev['maxrss_mb']:.0f} MB, so this one would need about {predicted:.0f} GB, over the "
+                        f"{args.build_memory_gb:g} GB limit (--try-build tries anyway)"}
+    else:
+        print(f"n={n}: build", file=sys.stderr, flush=True)
+        rec["build"] = build(data, store, args.build_memory_gb, cap(args, args.build_timeout))
     phase(rec, "build", t)
     print(f"  {rec['build']}", file=sys.stderr, flush=True)
     if not rec["build"]["ok"]:
@@ -401,13 +423,15 @@ def main() -> int:
     ap.add_argument("--build-timeout", type=float, default=600.0, help="seconds for the synth and for the build")
     ap.add_argument("--rdflib-max", type=int, default=2_000_000, help="rdflib baseline up to this many triples")
     ap.add_argument("--remote-max", type=int, default=3_000_000)
-    ap.add_argument("--put-max", type=int, default=400_000, help="the transactional PUT up to this size")
+    ap.add_argument("--put-max", type=int, default=150_000, help="the transactional PUT up to this size")
     ap.add_argument("--neo4j", action="store_true")
     ap.add_argument("--neo4j-max", type=int, default=2_000_000)
     ap.add_argument("--cold", action="store_true", help="measure the cold start ratio")
     ap.add_argument("--report", action="store_true")
     ap.add_argument("--raw", type=Path, default=RAW, help="the raw result file (the report goes beside it)")
     ap.add_argument("--plot", type=Path, help="where --report draws the plot (default docs/images/scale.png)")
+    ap.add_argument("--try-build", action="store_true",
+                    help="build even where the size one down predicts more memory than --build-memory-gb")
     ap.add_argument("--no-replicate", action="store_true", help="a build that fails ends the size")
     ap.add_argument("--resume", action="store_true", help="reuse a size's build and warm numbers in the raw file")
     args = ap.parse_args()
@@ -417,12 +441,6 @@ def main() -> int:
 
         return report(RAW, args.plot or PLOT)
     args.work.mkdir(parents=True, exist_ok=True)
-    if args.cold:
-        c = cold()
-        raw = json.loads(RAW.read_text()) if RAW.exists() else {"machine": machine(), "sizes": {}}
-        raw["cold"] = c
-        RAW.write_text(json.dumps(raw, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        print(c)
     OPTIONS.update({k: getattr(args, k) for k in ("limit", "path_budget", "deadline", "rdflib_max", "remote_max", "put_max",
                                                   "neo4j", "neo4j_max", "runs", "budget")})
     t0 = time.perf_counter()
@@ -434,10 +452,15 @@ def main() -> int:
         args.size_deadline = time.monotonic() + (deadline - time.monotonic()) * share
         print(f"n={n}: {args.size_deadline - time.monotonic():.0f} s of the deadline", file=sys.stderr, flush=True)
         rec = run_size(n, args)
+        if args.cold and n == 28 and rec.get("build", {}).get("ok"):
+            save_cold(args.work / "n28" / "store")  # the real graph, just built
         rec["size_wall"] = time.perf_counter() - t
         save(n, rec)
         print(f"n={n}: done in {time.perf_counter() - t:.0f} s ({time.perf_counter() - t0:.0f} s in all)",
               file=sys.stderr, flush=True)
+    if args.cold and 28 not in sizes:
+        real = args.work / "n28" / "store"
+        save_cold(real if (real / "build.json").exists() else None)
     return 0
 
 
