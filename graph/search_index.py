@@ -176,13 +176,15 @@ def passage_rows(store) -> list[tuple[str, str]]:
 
 # --- writing -------------------------------------------------------------------------------
 
-_MAYBE_CONTACT = re.compile(r"[\d@(\[{]")  # what every phone number or e-mail address holds
-_SUSPECT = bytes(1 if chr(i) in "0123456789@([{" else i for i in range(256))
+# every phone number watwerkt.contact finds holds a 0 or a +, every e-mail address an @ or (at)
+_MAYBE_CONTACT = re.compile(r"[+@(\[{]|\d")  # for the other texts: any digit of any script
+_SUSPECT = bytes(1 if chr(i) in "0+@([{" else i for i in range(256))
 
 
 def _masked_all(texts: list[str]) -> list[str]:
-    """The texts with contact details masked; only those with a digit or a bracket or an
-    at-sign are looked at (found in one pass over the ASCII ones)."""
+    """The texts with contact details masked; only those with a 0, a +, an at-sign or a
+    bracket are looked at (found in one pass over the ASCII ones; any other text with a digit
+    of another script too)."""
     from watwerkt.contact import mask_contacts
 
     out = list(texts)
