@@ -134,13 +134,27 @@ def test_progress_shows_phases_only_after_the_delay(monkeypatch):
 
     from watwerkt.cli_commands import build as build_cmd
 
+    class Tty:  # a terminal: the bar may be shown (a pipe never gets one)
+        def __init__(self):
+            self.text = []
+
+        def isatty(self):
+            return True
+
+        def write(self, text):
+            self.text.append(text)
+
+        def flush(self):
+            pass
+
     monkeypatch.setattr(build_cmd._Progress, "DELAY", 30)
-    quick = build_cmd._Progress()
+    quick = build_cmd._Progress(stream=Tty())
     quick("graph")
     quick.close()  # closed before the delay: nothing was shown
     assert quick.bar is None
     monkeypatch.setattr(build_cmd._Progress, "DELAY", 0.01)
-    slow = build_cmd._Progress()
+    tty = Tty()
+    slow = build_cmd._Progress(stream=tty)
     deadline = time.monotonic() + 20
     while slow.bar is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -148,3 +162,17 @@ def test_progress_shows_phases_only_after_the_delay(monkeypatch):
         slow(phase)
     assert slow.bar is not None
     slow.close()
+    assert "opslag laden" in "".join(tty.text)  # the phase was shown, in Dutch
+
+
+def test_progress_never_on_a_pipe(monkeypatch):
+    import io
+    import time
+
+    from watwerkt.progress import DelayedProgress
+
+    monkeypatch.setattr(DelayedProgress, "DELAY", 0.01)
+    p = DelayedProgress("x", stream=io.StringIO())
+    time.sleep(0.1)
+    assert p.bar is None and p.stream.getvalue() == ""
+    p.close()

@@ -11,53 +11,31 @@ from watwerkt.cli_commands.options import corpus_option, data_option, store_opti
 
 
 class _Progress:
-    """The build's phases on stderr (rich), only on a terminal and once the build runs ~2 s."""
+    """The build's phases as a bar on stderr (:class:`watwerkt.progress.DelayedProgress`): only
+    on a terminal, and only once the build has run about 2 s."""
 
     DELAY = 2.0
 
-    def __init__(self):
-        import threading
-
-        self.phase, self.bar, self.task = "load", None, None
-        self.lock = threading.Lock()
-        self.timer = threading.Timer(self.DELAY, self._show)
-        self.timer.daemon = True
-        self.timer.start()
-
-    def _label(self) -> str:
+    def __init__(self, stream=None):
         from watwerkt.graph.pipeline import PHASES
+        from watwerkt.progress import DelayedProgress
 
-        return PHASES.get(self.phase, (self.phase,))[0]
+        self.phases = list(PHASES)
+        bar = type("_Bar", (DelayedProgress,), {"DELAY": self.DELAY})
+        self._progress = bar(PHASES["load"][0], total=len(self.phases), stream=stream)
 
-    def _show(self) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        from watwerkt.graph.pipeline import PHASES
-
-        with self.lock:
-            if self.timer is None:
-                return
-            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-            self.task = self.bar.add_task(self._label(), total=len(PHASES),
-                                          completed=list(PHASES).index(self.phase))
-            self.bar.start()
+    @property
+    def bar(self):
+        return self._progress.bar
 
     def __call__(self, phase: str) -> None:
         from watwerkt.graph.pipeline import PHASES
 
-        with self.lock:
-            self.phase = phase
-            if self.bar is not None:
-                self.bar.update(self.task, description=self._label(), completed=list(PHASES).index(phase))
+        self._progress.update(PHASES.get(phase, (phase,))[0], completed=self.phases.index(phase)
+                              if phase in self.phases else None)
 
     def close(self) -> None:
-        with self.lock:
-            self.timer.cancel()
-            self.timer = None
-            if self.bar is not None:
-                self.bar.stop()
+        self._progress.close()
 
 
 @click.command()
