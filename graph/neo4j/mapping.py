@@ -1,9 +1,15 @@
 """The property-graph mapping of the RDF graph, derived from the ontology.
 
-:func:`to_property_graph` is a pure function: RDF triples in (an rdflib ``Graph`` or any
-iterable of ``(subject, predicate, object)`` rdflib terms, the ontology's triples included),
-a :class:`PropertyGraph` of nodes and relationships out, sorted, so the same triples always
-give the same graph. Publishing, the exports and the HTML explorer all start from it.
+:func:`to_property_graph` is a pure function: RDF triples in (the ontology's triples
+included), a :class:`PropertyGraph` of nodes and relationships out, sorted, so the same triples
+always give the same graph. Publishing, the exports and the HTML explorer all start from it.
+The triples come as N-Triples (:func:`from_ntriples`, :func:`store_property_graph`: the
+store's ``graph.nt``, parsed by Oxigraph; no rdflib on this path), as pyoxigraph triples or
+quads, or as ``(subject, predicate, object)`` rdflib terms (an rdflib ``Graph``).
+
+A literal's value follows XSD as rdflib's ``toPython`` reads it: ``xsd:boolean`` a bool, the
+integer types an int, ``xsd:float``/``xsd:double`` a float, anything else (strings, decimals,
+years, dates) its lexical form; a lexical form that is not valid for its type stays a string.
 
 Rules (see docs/decisions/0004-property-graph-mapping.md):
 
@@ -35,9 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from rdflib import OWL, RDF, RDFS, Literal, URIRef
-from rdflib.namespace import SKOS
+from pathlib import Path
 
 from watwerkt.errors import StoreError
 
@@ -52,6 +56,14 @@ STANDARD_NAMESPACES = (
     "http://www.w3.org/ns/org#",
     "http://rdfs.org/ns/void#",
 )
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+OWL_CLASS = "http://www.w3.org/2002/07/owl#Class"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SKOS_CONCEPT, SKOS_SCHEME, SKOS_IN_SCHEME = SKOS + "Concept", SKOS + "ConceptScheme", SKOS + "inScheme"
+TERM_LABELS = frozenset({SKOS + "prefLabel", "http://www.w3.org/2000/01/rdf-schema#label"})
+PROPERTY_TYPES = frozenset("http://www.w3.org/2002/07/owl#" + t
+                           for t in ("ObjectProperty", "DatatypeProperty", "SymmetricProperty"))
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def local(term) -> str:
@@ -68,12 +80,39 @@ def prop_name(pred, lang: str | None = None) -> str:
     return f"{name}_{lang}" if lang else name
 
 
-def _python(lit: Literal):
+def _boolean(lexical: str) -> bool:
+    return lexical.lower() in ("1", "true")  # rdflib: anything but true/1 is False
+
+
+_CAST = {XSD + "boolean": _boolean, XSD + "float": float, XSD + "double": float,
+         **{XSD + t: int for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                  "positiveInteger", "nonPositiveInteger", "negativeInteger",
+                                  "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}}
+
+
+def literal_value(lexical: str, datatype: str | None):
     """A literal as a plain value: bool, int, float, else its lexical form as a plain ``str``."""
-    v = lit.toPython()
-    if isinstance(v, bool | int | float):
-        return v
-    return str(v) if isinstance(v, str) else str(lit)
+    cast = _CAST.get(datatype) if datatype else None
+    if cast is None:
+        return lexical
+    try:
+        return cast(lexical)
+    except ValueError:
+        return lexical
+
+
+class Lit(tuple):
+    """A literal: ``(value, language or None)``; IRIs are plain ``str``."""
+
+    __slots__ = ()
+
+    @property
+    def value(self):
+        return self[0]
+
+    @property
+    def language(self):
+        return self[1]
 
 
 @dataclass
@@ -104,72 +143,165 @@ class PropertyGraph:
         return sorted({r.type for r in self.rels})
 
 
-TERM_LABELS = (SKOS.prefLabel, RDFS.label)
-PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.SymmetricProperty)
+def _oxigraph_rows(triples) -> Iterable[tuple]:
+    """``(s, p, o)`` with IRIs as ``str`` and literals as :class:`Lit`, from pyoxigraph triples
+    or quads; a blank node becomes ``None`` (the graph has none; it maps to nothing)."""
+    import pyoxigraph as ox
+
+    named, literal = ox.NamedNode, ox.Literal
+    values: dict = {}
+    for t in triples:
+        s, o = t.subject, t.object
+        if type(o) is literal:
+            key = (o.value, o.language, o.datatype.value)
+            obj = values.get(key)
+            if obj is None:
+                obj = values[key] = Lit((literal_value(key[0], key[2]) if not key[1] else key[0], key[1]))
+        else:
+            obj = o.value if type(o) is named else None
+        yield (s.value if type(s) is named else None, t.predicate.value, obj)
+
+
+def _rdflib_rows(triples) -> Iterable[tuple]:
+    """The same from rdflib terms (tested on type names: rdflib is not imported here)."""
+    for s, p, o in triples:
+        if hasattr(o, "datatype"):  # rdflib Literal
+            dt = str(o.datatype) if o.datatype is not None else None
+            obj = Lit((literal_value(str(o), dt) if not o.language else str(o), o.language or None))
+        else:
+            obj = str(o) if type(o).__name__ == "URIRef" else None
+        yield (str(s) if type(s).__name__ == "URIRef" else None, str(p), obj)
+
+
+def _rows(triples) -> Iterable[tuple]:
+    it = iter(triples)
+    first = next(it, None)
+    if first is None:
+        return iter(())
+    import itertools
+
+    chain = itertools.chain([first], it)
+    if hasattr(first, "subject") and hasattr(first, "predicate"):
+        return _oxigraph_rows(chain)
+    return _rdflib_rows(chain)
 
 
 def ontology_terms(triples: Iterable[tuple]) -> tuple[set[str], set[str]]:
-    """(class local names, property local names) declared in the ontology part of ``triples``."""
+    """(class local names, property local names) declared in the ontology part of ``triples``
+    (rows as :func:`to_property_graph` reads them)."""
     classes: set[str] = set()
     props: set[str] = set()
     for s, p, o in triples:
-        if p == RDF.type and str(s).startswith(WW):
-            if o == OWL.Class:
+        if p == RDF_TYPE and s is not None and s.startswith(WW):
+            if o == OWL_CLASS:
                 classes.add(local(s))
             elif o in PROPERTY_TYPES:
                 props.add(local(s))
     return classes, props
 
 
-def to_property_graph(triples: Iterable[tuple]) -> PropertyGraph:
+def from_ntriples(data: bytes | str) -> PropertyGraph:
+    """The property graph of N-Triples (the store's canonical ``graph.nt``), parsed by Oxigraph."""
+    import pyoxigraph as ox
+
+    try:
+        return to_property_graph(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+    except SyntaxError as exc:
+        raise StoreError(f"graph.nt is not valid N-Triples: {exc}", hint="run `watwerkt build` again") from None
+
+
+def store_property_graph(store: Path) -> PropertyGraph:
+    """The property graph of a built store: its ``graph.nt`` (the version current when it is opened)."""
+    import os
+
+    import pyoxigraph as ox
+
+    path = Path(os.path.realpath(Path(store) / "graph.nt"))
+    try:
+        with open(path, "rb") as handle:
+            return to_property_graph(ox.parse(handle, format=ox.RdfFormat.N_TRIPLES))
+    except FileNotFoundError:
+        raise StoreError("no graph.nt in the store", where=str(store), hint="run `watwerkt build` first") from None
+    except SyntaxError as exc:
+        raise StoreError(f"graph.nt is not valid N-Triples: {exc}", where=str(store),
+                         hint="run `watwerkt build` again") from None
+
+
+def to_property_graph(triples: Iterable) -> PropertyGraph:
     """The property graph of ``triples`` (see the module docstring for the rules)."""
-    triples = list(triples)
-    classes, props = ontology_terms(triples)
+    rows = list(_rows(triples))
+    classes, props = ontology_terms(rows)
     if not classes:
         raise StoreError("the graph holds no ontology; build it with `watwerkt build`")
     allowed_rels = {rel_type(p) for p in props}
-    value_sets = {str(s) for s, p, _ in triples if p == SKOS.inScheme and str(s).startswith(WW)}
+    value_sets = {s for s, p, _ in rows if p == SKOS_IN_SCHEME and s is not None and s.startswith(WW)}
     nodes: dict[str, Node] = {}
+    n_id = len(ID)
+    local_of: dict[str, str] = {}
+    type_of: dict[str, str] = {}
+    name_of: dict[tuple, str] = {}
 
     def node(iri: str) -> Node:
-        if iri not in nodes:
-            nodes[iri] = Node(iri, ["Resource"], {"iri": iri, "id": iri[len(ID):]})
-        return nodes[iri]
+        n = nodes.get(iri)
+        if n is None:
+            n = nodes[iri] = Node(iri, ["Resource"], {"iri": iri, "id": iri[n_id:]})
+        return n
 
     multi: dict[tuple[str, str], list] = {}
-    rels: set[Rel] = set()
-    for s, p, o in triples:
-        if isinstance(s, URIRef) and str(s).startswith(WW) and p in TERM_LABELS and isinstance(o, Literal):
-            if str(s) not in nodes:
-                nodes[str(s)] = Node(str(s), ["Resource", "OntologyTerm"], {"iri": str(s), "id": str(s)[len(BASE):]})
-            multi.setdefault((str(s), prop_name(p, o.language)), []).append(_python(o))
+    rels: set[tuple[str, str, str]] = set()  # tuples: a dataclass's hash and order cost 10x
+    for s, p, o in rows:
+        if s is None:
             continue
-        if not (isinstance(s, URIRef) and str(s).startswith(ID)):
+        is_lit = type(o) is Lit
+        if is_lit and p in TERM_LABELS and s.startswith(WW):
+            if s not in nodes:
+                nodes[s] = Node(s, ["Resource", "OntologyTerm"], {"iri": s, "id": s[len(BASE):]})
+            key = (p, o[1])
+            name = name_of.get(key) or name_of.setdefault(key, prop_name(p, o[1]))
+            multi.setdefault((s, name), []).append(o[0])
             continue
-        n = node(str(s))
-        if p == RDF.type:
-            if str(o).startswith(WW) and local(o) in classes:
-                n.labels.append(local(o))
-            elif o == SKOS.Concept:
+        if not s.startswith(ID):
+            continue
+        n = node(s)
+        if p == RDF_TYPE:
+            if o is None or is_lit:
+                continue
+            if o.startswith(WW):
+                name = local_of.get(o) or local_of.setdefault(o, local(o))
+                if name in classes:
+                    n.labels.append(name)
+            elif o == SKOS_CONCEPT:
                 n.labels.append("Concept")
-            elif o == SKOS.ConceptScheme:
+            elif o == SKOS_SCHEME:
                 n.labels.append("ConceptScheme")
             continue
-        if isinstance(o, Literal):
-            multi.setdefault((str(s), prop_name(p, o.language)), []).append(_python(o))
-        elif str(o) in value_sets:
-            multi.setdefault((str(s), prop_name(p)), []).append(local(o))
-        elif str(o).startswith(ID):
-            t = rel_type(p)
-            if t not in allowed_rels and not str(p).startswith(STANDARD_NAMESPACES):
-                raise StoreError(f"relationship type {t} is not in the ontology", where=str(p))
-            node(str(o))
-            rels.add(Rel(str(s), t, str(o)))
+        if is_lit:
+            key = (p, o[1])
+            name = name_of.get(key) or name_of.setdefault(key, prop_name(p, o[1]))
+            multi.setdefault((s, name), []).append(o[0])
+        elif o is None:
+            continue
+        elif o in value_sets:
+            key = (p, None)
+            name = name_of.get(key) or name_of.setdefault(key, prop_name(p))
+            multi.setdefault((s, name), []).append(local_of.get(o) or local_of.setdefault(o, local(o)))
+        elif o.startswith(ID):
+            t = type_of.get(p)
+            if t is None:
+                t = rel_type(p)
+                if t not in allowed_rels and not p.startswith(STANDARD_NAMESPACES):
+                    raise StoreError(f"relationship type {t} is not in the ontology", where=p)
+                type_of[p] = t
+            node(o)
+            rels.add((s, t, o))
     for (iri, name), values in multi.items():
+        if len(values) == 1:
+            nodes[iri].props[name] = values[0]
+            continue
         values = sorted(set(values), key=lambda v: (str(type(v)), v))
         if len({type(v) for v in values}) > 1:
             values = [str(v) for v in values]
         nodes[iri].props[name] = values[0] if len(values) == 1 else values
     for n in nodes.values():
         n.labels = ["Resource"] + sorted(set(n.labels) - {"Resource"})
-    return PropertyGraph(sorted(nodes.values(), key=lambda n: n.iri), sorted(rels))
+    return PropertyGraph(sorted(nodes.values(), key=lambda n: n.iri), [Rel(*r) for r in sorted(rels)])

@@ -37,15 +37,13 @@ def _settings(uri: str, user: str, database: str):
 
 
 def _property_graph(store):
-    from rdflib import Graph
-
     from watwerkt.config import Settings
-    from watwerkt.graph.neo4j.mapping import to_property_graph
+    from watwerkt.graph.neo4j.mapping import store_property_graph
     from watwerkt.graph.store import read_info
 
     s = Settings.resolve(store=store)
     read_info(s.store)
-    return to_property_graph(Graph().parse(s.store / "graph.nt", format="nt"))
+    return store_property_graph(s.store)  # graph.nt parsed by Oxigraph: no rdflib on this path
 
 
 @click.group()
@@ -57,14 +55,16 @@ def publish():
 @uri_option
 @user_option
 @db_option
-@click.option("--batch", type=click.IntRange(1, 100000), default=500, show_default=True, help="Rijen per UNWIND-batch.")
+@click.option("--batch", type=click.IntRange(1, 100000), default=5000, show_default=True, help="Rijen per UNWIND-batch.")
 @store_option
 def publish_neo4j(uri, user, database, batch, store):
-    """Laad de graaf in Neo4j 5: eerst constraints, dan batches met MERGE, in één transactie.
+    """Laad de graaf in Neo4j 5: eerst constraints en indexen, dan batches, in één transactie.
 
-    Twee keer publiceren verandert niets; een eerdere versie wordt in dezelfde transactie
-    vervangen, zodat lezers nooit een half geladen graaf zien. Het wachtwoord komt uit
-    WATWERKT_NEO4J_PASSWORD of wordt gevraagd.
+    In een lege database met CREATE, anders met MERGE; een eerdere versie wordt in dezelfde
+    transactie vervangen, zodat lezers nooit een half geladen graaf zien. Twee keer publiceren
+    verandert niets (de tweede keer wordt niets geschreven). Past de graaf niet in één
+    transactie van de server, laad hem dan offline met `watwerkt neo4j import`. Het
+    wachtwoord komt uit WATWERKT_NEO4J_PASSWORD of wordt gevraagd.
     """
     from watwerkt.graph.neo4j.publish import publish as run_publish
 
