@@ -60,10 +60,11 @@ def export_admin_csv(pg: PropertyGraph) -> dict[str, str]:
     for r in pg.rels:
         rw.writerow([r.start, r.end, r.type])
     return {"nodes.csv": buf.getvalue(), "relationships.csv": rbuf.getvalue(),
-            "import.sh": ("#!/bin/sh\n# Load with: neo4j-admin database import full --overwrite-destination "
-                          "--array-delimiter=';' --nodes=nodes.csv --relationships=relationships.csv neo4j\n"
-                          "neo4j-admin database import full --overwrite-destination --array-delimiter=';' "
-                          "--nodes=nodes.csv --relationships=relationships.csv \"${1:-neo4j}\"\n")}
+            # the database name first: --nodes and --relationships take several files each
+            "import.sh": ("#!/bin/sh\n# Load with: neo4j-admin database import full neo4j --overwrite-destination "
+                          "--array-delimiter=';' --nodes=nodes.csv --relationships=relationships.csv\n"
+                          "neo4j-admin database import full \"${1:-neo4j}\" --overwrite-destination --array-delimiter=';' "
+                          "--nodes=nodes.csv --relationships=relationships.csv\n")}
 
 
 def _cypher_literal(v) -> str:

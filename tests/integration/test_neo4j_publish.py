@@ -3,9 +3,8 @@
 import json
 
 import pytest
-from rdflib import Graph
 
-from watwerkt.graph.neo4j.mapping import to_property_graph
+from watwerkt.graph.neo4j.mapping import store_property_graph
 from watwerkt.graph.neo4j.publish import counts, publish
 from watwerkt.graph.neo4j.settings import connect
 from watwerkt.queries.runner import all_queries, load_query, run
@@ -16,7 +15,7 @@ PASSWORD = "watwerkt-test-wachtwoord"
 
 @pytest.fixture(scope="module")
 def pg(real_store):
-    return to_property_graph(Graph().parse(real_store / "graph.nt", format="nt"))
+    return store_property_graph(real_store)
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +48,42 @@ def test_interrupted_publish_leaves_the_old_graph_and_a_rerun_completes(pg, driv
     assert counts(driver) == (0, 0)  # nothing half-loaded became visible
     publish(pg, driver)
     assert counts(driver) == (len(pg.nodes), len(pg.rels))
-    # interrupted again on top of a complete graph: readers still see the complete one
+    # a new version interrupted on top of a complete graph: readers still see the complete one
+    # (the same version again writes nothing at all, so it cannot be interrupted)
+    from watwerkt.graph.neo4j.mapping import PropertyGraph
+
+    other = PropertyGraph(pg.nodes[1:], [r for r in pg.rels if pg.nodes[0].iri not in (r.start, r.end)])
     with pytest.raises(KeyboardInterrupt):
-        publish(pg, driver, _fail_after=1000)
+        publish(other, driver, _fail_after=1000)
     assert counts(driver) == (len(pg.nodes), len(pg.rels))
+
+
+def test_publishing_the_same_version_writes_nothing(pg, driver):
+    publish(pg, driver)
+    before = driver.execute_query("MATCH (n:Resource) RETURN max(elementId(n)) AS e")[0][0]["e"]
+    again = publish(pg, driver)
+    assert (again.nodes, again.relationships, again.deleted_nodes) == (len(pg.nodes), len(pg.rels), 0)
+    assert driver.execute_query("MATCH (n:Resource) RETURN max(elementId(n)) AS e")[0][0]["e"] == before
+    # someone deleted a node by hand: the counts no longer match, so the graph is written again
+    driver.execute_query("MATCH (n:Resource {iri: $iri}) DETACH DELETE n", iri=pg.nodes[-1].iri)
+    publish(pg, driver)
+    assert counts(driver) == (len(pg.nodes), len(pg.rels))
+
+
+def test_a_graph_too_large_for_one_transaction_is_one_clear_line(driver):
+    """The development server allows 256 MB per transaction; nothing is left behind."""
+    from watwerkt.errors import StoreError
+    from watwerkt.graph.neo4j.mapping import Node, PropertyGraph
+
+    _wipe(driver)
+    big = "x" * 1_000_000
+    huge = PropertyGraph([Node(f"https://w3id.org/watwerkt/id/groot/{i:04d}", ["Resource"], {"tekst": big + str(i)})
+                          for i in range(400)], [])
+    with pytest.raises(StoreError) as info:
+        publish(huge, driver, batch=20)
+    assert "past niet in één transactie" in str(info.value) and "watwerkt neo4j import" in str(info.value)
+    assert "does not fit in one transaction" in info.value.line("en")
+    assert counts(driver) == (0, 0)
 
 
 def test_a_new_version_replaces_the_old(pg, driver):

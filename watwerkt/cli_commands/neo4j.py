@@ -1,4 +1,4 @@
-"""``watwerkt neo4j start|stop|status``: a Neo4j 5 development server in the background.
+"""``watwerkt neo4j start|stop|status|import``: a Neo4j 5 development server in the background.
 
 The server is the project's own launcher (server/neo4j-launcher, built with Maven on first
 use); see watwerkt.devserver. Its state (pid, port, data folder, password) is kept in
@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import click
+
+from watwerkt.cli_commands.options import store_option
 
 state_option = click.option(
     "--state", "state_dir", type=click.Path(path_type=Path, file_okay=False), envvar="WATWERKT_STATE",
@@ -98,3 +100,44 @@ def status(state_dir, show_password):
     click.echo(f"toestand: {st.state_dir}")
     if not st.running:
         sys.exit(3)
+
+
+@neo4j.command("import")
+@state_option
+@store_option
+@click.option("--timeout", type=float, default=240, show_default=True,
+              help="Seconden wachten tot de server na het laden weer verbindingen aanneemt.")
+def import_(state_dir, store, timeout):
+    """Laad de graaf offline in de ontwikkelserver met neo4j-admin database import (grote grafen).
+
+    Voor een graaf die niet in één transactie past (`watwerkt publish neo4j` meldt dat): de
+    server wordt gestopt, de database neo4j wordt vervangen door de graaf (het importprogramma
+    van Neo4j schrijft de bestanden rechtstreeks), en de server wordt weer gestart met de
+    constraint, de indexen en het versiemerk, zodat een latere publish gewoon bijwerkt.
+    Tijdens het laden is er geen server; een halve graaf is nooit te zien.
+    """
+    import time
+
+    from watwerkt.cli_commands.publish import _property_graph
+    from watwerkt.devserver import default_state_dir, start_background, status, stop_background
+    from watwerkt.graph.neo4j.admin_import import admin_import, after_import
+    from watwerkt.graph.neo4j.settings import connect
+
+    started = time.perf_counter()
+    pg = _property_graph(store)
+    state_dir = state_dir or default_state_dir()
+    before = status(state_dir)
+    if before.running:
+        click.echo(f"Neo4j wordt gestopt (pid {before.pid}) om de database te vervangen...", err=True)
+        stop_background(state_dir)
+    data_dir = before.data_dir or state_dir / "neo4j-data"
+    click.echo(f"importeren: {len(pg.nodes)} knopen, {len(pg.rels)} relaties -> {data_dir}", err=True)
+    admin_import(pg, data_dir)
+    st = start_background(state_dir, port=before.port if before.port else None, timeout=timeout)
+    driver, _version = connect(st.uri, "neo4j", st.password or "")
+    try:
+        n, r = after_import(pg, driver)
+    finally:
+        driver.close()
+    click.echo(f"klaar: {n} knopen, {r} relaties in {time.perf_counter() - started:.0f} s; Neo4j draait: {st.uri}",
+               err=True)
