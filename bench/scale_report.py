@@ -279,7 +279,8 @@ def report(raw_path: Path, plot_path: Path = PLOT) -> int:
                   "report and programmes shared): " + "; ".join(
                       f"{r['cases']} cases: {r['replicated']['triples']} triples loaded in "
                       f"{r['replicated']['load_wall']:.0f} s, peak RSS {r['replicated']['maxrss_mb']:.0f} MB"
-                      for r in sizes if r.get("replicated")) + "."]
+                      for r in sizes if r.get("replicated")) + ". A replicated store has no search index, so "
+                  "`zoek` runs its query there, not the index."]
     lines += ["", "`publish neo4j` is the command as a user runs it (the mapping to a property graph included), "
               "wall (CPU of the command's process).",
               "", "## Questions (seconds; warm = in-process median of 3 after a warm-up, `cpu` its CPU time; "
