@@ -1,7 +1,9 @@
 """The offline path for large graphs: neo4j-admin database import into the development server."""
 
+import importlib.util
+from pathlib import Path
+
 import pytest
-from test_neo4j_publish import PARAMS, VARIANTS, _normalise
 
 from watwerkt.graph.neo4j.admin_import import admin_import, after_import, import_files
 from watwerkt.graph.neo4j.mapping import store_property_graph
@@ -11,6 +13,11 @@ from watwerkt.queries.runner import all_queries, load_query, run
 
 pytestmark = pytest.mark.neo4j
 PASSWORD = "watwerkt-test-wachtwoord"
+# the parameters and the normalisation of the SPARQL/Cypher parity test, from its own module
+_spec = importlib.util.spec_from_file_location("_neo4j_parity", Path(__file__).with_name("test_neo4j_publish.py"))
+_parity = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_parity)
+PARAMS, VARIANTS, _normalise = _parity.PARAMS, _parity.VARIANTS, _parity._normalise
 
 
 def test_import_files_keep_every_value_and_type(real_store):
