@@ -137,9 +137,13 @@ def _question(cfg: dict, shared, args: list[str], out: int) -> None:
     for mod in [m for m in sys.modules if m.startswith("watwerkt.cli_commands.")]:
         if hasattr(sys.modules[mod], "open_backend"):
             sys.modules[mod].open_backend = options.open_backend
+    # the command told its backend, so that it takes that backend's path (zoek reads the build's
+    # search index only on the embedded store); the backend object itself is the one opened above
+    told = {"embedded": [], "neo4j": ["--backend", "neo4j"]}.get(
+        cfg["kind"], ["--backend", "sparql", "--endpoint", cfg.get("endpoint") or "http://127.0.0.1:9/rdflib"])
     for i in range(cfg["runs"] + 1):
         t, c = time.perf_counter(), time.process_time()
-        code = main([*args, "--store", cfg["store"], "--format", "json", "-o", os.devnull])
+        code = main([*args, "--store", cfg["store"], *told, "--format", "json", "-o", os.devnull])
         dt, dc = time.perf_counter() - t, time.process_time() - c
         os.write(out, (json.dumps({"i": i, "wall": dt, "cpu": dc, "code": code}) + "\n").encode())
         if code != 0 or dt > cfg["budget"]:
