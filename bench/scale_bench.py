@@ -2,23 +2,35 @@
 10,000 synthetic cases (bench/synth.py), on the embedded store, on rdflib in memory (the
 baseline, same SPARQL), on a remote `oxigraph serve` (--backend sparql) and on Neo4j.
 
-    python bench/scale_bench.py --sizes 28,100,1000,10000 --work /tmp/scale-bench
+    python bench/scale_bench.py --sizes 28,100,1000,10000 --neo4j --cold   # about 45 min (--deadline)
     python bench/scale_bench.py --report        # bench/results/scale-<date>.md, docs/images/scale.png
 
-Each size appends its raw numbers to bench/results/scale-<date>.json (so sizes can run one by
-one); ``--report`` writes the table and the plot from that file. What is measured:
+Each size writes its raw numbers to bench/results/scale-<date>.json as it goes (so sizes can run
+one by one, and a stopped run keeps what it measured); ``--report`` writes the tables, the targets
+and the plot from that file. The run is bounded: every run of a question is killed after
+``--limit`` seconds and reported as a lower bound (``> N s``; ratios made from it are bounds
+too), each path (one backend, warm or fresh, at one size) stops starting questions after its
+budget, and each size gets a share of ``--deadline`` minutes (builds and publishes are capped to
+it). What is measured:
 
 - build: a fresh process as `watwerkt build` (with the corpus, so quotes are read), wall and
   CPU seconds, peak RSS; under an address-space limit (``--build-memory-gb``) and a time limit,
-  so a size that does not fit is reported as such instead of taking the machine down;
+  so a size that does not fit is reported as such instead of taking the machine down (a size
+  whose one-down build predicts more memory is not tried); a size that did not build is
+  questioned on ten renamed copies of the graph one size down, bulk-loaded;
+- synth: wall and CPU seconds and the size of the data written;
 - store: bytes on disk of the Oxigraph folder, triples;
-- questions warm: the CLI command run in-process (``watwerkt.cli.main``) with its output to
-  /dev/null, median of ``--runs`` after one warm-up; the backend object is the embedded store,
-  an rdflib ``Graph`` behind the same ``query(text, substitutions)`` (plain rdflib parsing, see
-  TECH-NOTES), a :class:`watwerkt.queries.remote.RemoteStore`, or the Neo4j backend;
+- questions warm: the CLI command in-process (``watwerkt.cli.main``, output to /dev/null) in a
+  fork of a worker that loaded the backend once (bench/scale_backends.py), median of ``--runs``
+  after one warm-up; the backend is the embedded store, an rdflib ``Graph`` behind the same
+  ``query(text, substitutions)`` (plain rdflib parsing, see TECH-NOTES), a
+  :class:`watwerkt.queries.remote.RemoteStore` (the server stops a query at the limit too) or the
+  Neo4j backend (its transaction timeout is the limit);
 - questions as a fresh process: `watwerkt <question> --format json -o /dev/null`, median of 2;
-- cold start: `watwerkt --version` and `python -c pass`, medians of 10, in the same run;
-- publish: `publish sparql` (standard PUT, and --bulk) and `publish neo4j` (UNWIND batches).
+- cold start: `python -c pass`, `watwerkt --version` and `watwerkt wat-werkt` (the real graph,
+  its answer to a pipe), medians of 10, interleaved, in the same run;
+- publish: `watwerkt publish sparql` (--bulk, and the transactional PUT up to ``--put-max``) and
+  `watwerkt publish neo4j`, as a user runs them, wall and CPU.
 """
 
 from __future__ import annotations
