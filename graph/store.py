@@ -7,6 +7,7 @@ Layout, for ``--store ~/.local/share/watwerkt``::
         .watwerkt-store                 marker: {"format": 2, "tool": "watwerkt"}
         graph.nt                        canonical N-Triples (sorted lines): the reference
         oxigraph/                       the on-disk Oxigraph store the queries open read-only
+        search.idx                      zoek's index of labels and passages (graph/search_index.py)
         build.json                      written last: counts, quotes or not, the N-Triples hash
     .watwerkt.build-…/                  a build in progress (carries the marker from the start)
     .watwerkt.lock                      held (flock) by the one build that may write
@@ -31,11 +32,8 @@ store: see bench/store.md.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import shutil
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -230,6 +228,8 @@ def recover_and_clean(store: Path, keep: tuple[Path | None, ...] = ()) -> None:
             p.unlink(missing_ok=True)
         elif (kind in ("build", "v", "link", "new", "old") and Path(os.path.realpath(p)) not in kept
               and (_ours(p) or _killed_at_birth(p, kind))):
+            import shutil
+
             shutil.rmtree(p, ignore_errors=True)
 
 
@@ -282,6 +282,8 @@ def write_store(g: Graph | None, store: Path, info: dict, *, _hook=None, nt: byt
 def _write_nt(path: Path, lines: list) -> tuple[int, str]:
     """Write the N-Triples ``lines`` (str lines, or one bytes chunk), emptying the list as it
     goes; fsync; return the number of triples and the SHA-256 of the bytes."""
+    import hashlib
+
     h = hashlib.sha256()
     count = 0
     with open(path, "wb") as fh:
@@ -313,6 +315,9 @@ def _write_version(store: Path, state: str, lines: list, info: dict, hook) -> tu
     """Stage a complete version beside the store and swap it in; on any failure remove it.
     Returns where a migrated plain store now lies (None otherwise), and the info with the
     counts and the hash of the N-Triples."""
+    import shutil
+    import tempfile
+
     import pyoxigraph
 
     parent, name = _names(store)
