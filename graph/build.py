@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from watwerkt.graph.terms import DCTERMS, IRI, RDF, RDFS, SKOS, XSD, Graph, Literal
-
 from watwerkt.anchors import Anchor
 from watwerkt.folding import fold
 from watwerkt.graph.build_report import ReportPartsMixin
 from watwerkt.graph.iris import ID, OA, ORG, PREFIXES, SCHEMA, WW, anchor_iri, concept, node  # noqa: F401 (re-exported)
+from watwerkt.graph.terms import DCTERMS, IRI, RDF, RDFS, SKOS, XSD, Graph, Literal
 from watwerkt.ingest.corpus import Corpus, SourceInfo, normalise
 from watwerkt.ingest.data import Dataset
 from watwerkt.records import Case, Claim, Epistemic, Text

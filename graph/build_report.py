@@ -6,9 +6,8 @@ A mixin of :class:`watwerkt.graph.build.GraphBuilder`; it uses the builder's hel
 
 from __future__ import annotations
 
-from watwerkt.graph.terms import DCTERMS, IRI, RDF, RDFS, XSD, Literal
-
 from watwerkt.graph.iris import OA, WW, concept, node
+from watwerkt.graph.terms import DCTERMS, IRI, RDF, RDFS, XSD, Literal
 from watwerkt.ingest.corpus import normalise
 from watwerkt.records import Programme, ReportPart
 

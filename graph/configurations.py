@@ -24,9 +24,8 @@ and researchers' suggestions never count as use. Decision record: docs/decisions
 
 from __future__ import annotations
 
-from watwerkt.graph.terms import RDF, XSD, Literal
-
 from watwerkt.evidence import SELF_DIRECTION_GROUPS, favourability
+from watwerkt.graph.terms import RDF, XSD, Literal
 from watwerkt.records import Case, Epistemic, UseStatus
 
 

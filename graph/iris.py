@@ -5,9 +5,8 @@ Every node has an IRI made from stable ids (no blank nodes), so two builds are b
 
 from __future__ import annotations
 
-from watwerkt.graph.terms import DCTERMS, IRI, OWL, PROV, RDFS, SKOS, XSD, Namespace
-
 from watwerkt.anchors import Anchor
+from watwerkt.graph.terms import DCTERMS, IRI, OWL, PROV, RDFS, SKOS, XSD, Namespace
 
 WW = Namespace("https://w3id.org/watwerkt/def#")
 ID = Namespace("https://w3id.org/watwerkt/id/")

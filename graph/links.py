@@ -7,9 +7,8 @@ findings are reachable per case without anyone coding the link by hand.
 
 from __future__ import annotations
 
-from watwerkt.graph.terms import RDF
-
 from watwerkt.anchors import Anchor
+from watwerkt.graph.terms import RDF
 
 
 def link_findings(b) -> int:

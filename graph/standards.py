@@ -24,9 +24,8 @@ Every node written here has an IRI (no blank nodes), so the canonical N-Triples 
 
 from __future__ import annotations
 
-from watwerkt.graph.terms import DCTERMS, IRI, PROV, RDF, XSD, Graph, Literal, Namespace
-
 from watwerkt import __version__
+from watwerkt.graph.terms import DCTERMS, IRI, PROV, RDF, XSD, Graph, Literal, Namespace
 
 WW = Namespace("https://w3id.org/watwerkt/def#")
 ID = Namespace("https://w3id.org/watwerkt/id/")

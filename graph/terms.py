@@ -19,7 +19,7 @@ queries run on the store (:mod:`watwerkt.graph.store`), never on this graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 

@@ -243,10 +243,9 @@ def test_line_breaks_and_control_characters_survive_the_round_trip(tmp_path):
 
 
 def test_bad_iri_is_one_line(tmp_path):
+    from watwerkt.errors import StoreError
     from watwerkt.graph.terms import IRI as URIRef
     from watwerkt.graph.terms import Graph, Literal
-
-    from watwerkt.errors import StoreError
 
     g = Graph()
     g.add((URIRef("https://w3id.org/watwerkt/id/a b"), URIRef("https://w3id.org/watwerkt/def#t"), Literal("x")))
