@@ -87,7 +87,6 @@ class Literal(tuple):
         if lang is not None:
             if datatype is not None:
                 raise TypeError("a literal has a language or a datatype, not both")
-            lang = lang.lower()
         elif datatype == _XSD_STRING:
             datatype = None  # a plain literal is an xsd:string (RDF 1.1)
         else:
