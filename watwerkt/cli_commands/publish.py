@@ -67,15 +67,18 @@ def publish_neo4j(uri, user, database, batch, store):
     wachtwoord komt uit WATWERKT_NEO4J_PASSWORD of wordt gevraagd.
     """
     from watwerkt.graph.neo4j.publish import publish as run_publish
+    from watwerkt.progress import DelayedProgress
 
     pg = _property_graph(store)
     settings = _settings(uri, user, database)
     driver, version = settings.connect()
     last = [-1]
+    bar = DelayedProgress("Neo4j")  # a bar on a terminal; a log gets a line per 10 %
 
     def progress(what, done, total):
+        bar.update(what, done, total)
         pct = done * 100 // total
-        if pct // 10 != last[0] // 10:
+        if not bar.stream.isatty() and pct // 10 != last[0] // 10:
             last[0] = pct
             click.echo(f"  {pct:3d}%  {what} ({done}/{total})", err=True)
 
@@ -83,6 +86,7 @@ def publish_neo4j(uri, user, database, batch, store):
         click.echo(f"publiceren naar {settings.uri} (Neo4j {version}), database {settings.database}", err=True)
         r = run_publish(pg, driver, settings.database, batch=batch, progress=progress)
     finally:
+        bar.close()
         driver.close()
     click.echo(f"klaar: {r.nodes} knopen, {r.relationships} relaties (versie {r.build}; "
                f"verwijderd: {r.deleted_nodes} knopen, {r.deleted_relationships} relaties)", err=True)
@@ -100,8 +104,14 @@ def publish_sparql(endpoint, bulk, store):
     """
     from watwerkt.config import Settings
     from watwerkt.graph.remote_publish import publish_sparql as run_publish
+    from watwerkt.progress import DelayedProgress
 
-    r = run_publish(Settings.resolve(store=store).store, endpoint, bulk=bulk)
+    bar = DelayedProgress("N-Triples versturen")
+    try:
+        r = run_publish(Settings.resolve(store=store).store, endpoint, bulk=bulk,
+                        progress=lambda done, total: bar.update(completed=done, total=total))
+    finally:
+        bar.close()
     click.echo(f"klaar: {r.triples} triples ({r.bytes} bytes) in graaf {r.graph} op {r.url} (HTTP {r.status})",
                err=True)
 
