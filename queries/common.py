@@ -73,8 +73,22 @@ class Vocabulary:
             return ""
         return self.ontology_labels.get(short(ident), short(ident))
 
+    @cached_property
+    def concept_labels(self) -> dict[tuple[str, str], dict[str, str]]:
+        """(scheme, id) -> language -> preferred label: all a label needs, without the folded
+        keys of :attr:`terms` (which only resolving a typed term needs)."""
+        if "terms" in self.__dict__:
+            return self.terms.labels
+        from watwerkt.queries.runner import run
+
+        out: dict[tuple[str, str], dict[str, str]] = {}
+        for r in run(self.store, "concept-labels"):
+            out.setdefault((r["scheme"], r["notation"]), {})[r["lang"]] = r["label"]
+        return out
+
     def label(self, scheme: str, ident: str) -> str:
-        return self.terms.label(scheme, ident, self.lang)
+        labels = self.concept_labels.get((scheme, ident), {})
+        return labels.get(self.lang) or labels.get("nl") or ident
 
     def resolve(self, term: str | None, schemes: tuple[str, ...], option: str) -> ResolvedFilter | None:
         if term is None:
