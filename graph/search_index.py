@@ -164,13 +164,11 @@ def label_rows(nt: bytes) -> set[tuple[str, str, str]]:
 
 def passage_rows(store) -> list[tuple[str, str]]:
     """``(node, masked text)`` of every source passage, in the order ``zoek`` shows them."""
-    from watwerkt.queries.runner import to_python
-
     out = []
-    for sol in store.query(PASSAGES):
-        doc = to_python(sol["source"]).rsplit("/", 1)[-1]
-        line = to_python(sol["line"]) if sol["line"] is not None else None
-        out.append((f"corpus/{doc}:{line}" if line else f"corpus/{doc}", to_python(sol["text"])))
+    for sol in store.query(PASSAGES):  # the build reads its own store: no query layer needed
+        doc = sol["source"].value.rsplit("/", 1)[-1]
+        line = int(sol["line"].value) if sol["line"] is not None else None
+        out.append((f"corpus/{doc}:{line}" if line else f"corpus/{doc}", sol["text"].value))
     return out
 
 
