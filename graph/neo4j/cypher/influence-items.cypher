@@ -30,4 +30,4 @@ RETURN i.iri AS inf, $lang AS lang, k.iri AS case, k.caseNumber AS number, k.alt
        CASE WHEN size(facs) = 0 THEN null ELSE reduce(s = head(facs), x IN tail(facs) | s + ' ' + x) END AS factors,
        CASE WHEN size(ans) = 0 THEN null ELSE reduce(s = head(ans), x IN tail(ans) | s + ' ' + x) END AS anchors,
        quote, counterpart, turnedInto
-ORDER BY number, b, p, i
+ORDER BY number, b, p, i.iri  // the IRI string, as SPARQL orders ?inf (a bare node orders by its internal id)
