@@ -23,6 +23,24 @@ def built_store(store: Path | None) -> Path:
     return store
 
 
+def core_questions(a: str, b: str) -> dict[str, list[str]]:
+    """The core questions of issue 13, by name, as CLI arguments; ``a`` and ``b`` are two case ids
+    (``carli`` and ``ton`` in the real graph, ``s00001`` and ``s00002`` in synthetic ones)."""
+    return {
+        "wat-werkt": ["wat-werkt"],
+        "wat-werkt --doelgroep": ["wat-werkt", "--doelgroep", "lage eigen regie"],
+        "wat-werkt --context": ["wat-werkt", "--context", "bezuinigingen"],
+        "wat-werkt --uitkomst": ["wat-werkt", "--uitkomst", "inzetbaarheid"],
+        "wat-werkt --factor": ["wat-werkt", "--factor", "leidinggevende"],
+        "engelen-beren": ["engelen-beren"],
+        "uitkomsten": ["uitkomsten"],
+        "gaten": ["gaten"],
+        "vergelijk": ["vergelijk", a, b],
+        "zoek": ["zoek", "loopbaan"],
+        "case": ["case", a],
+    }
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())

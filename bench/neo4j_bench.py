@@ -28,15 +28,10 @@ import sys
 import time
 from pathlib import Path
 
-from common import machine, today
+from common import core_questions, machine, today
 
 ROOT = Path(__file__).resolve().parent.parent
 WATWERKT = [str(ROOT / ".venv" / "bin" / "watwerkt")]
-QUESTIONS = [
-    ["wat-werkt"], ["wat-werkt", "--doelgroep", "lage eigen regie"], ["wat-werkt", "--context", "bezuinigingen"],
-    ["wat-werkt", "--uitkomst", "inzetbaarheid"], ["wat-werkt", "--factor", "leidinggevende"],
-    ["engelen-beren"], ["uitkomsten"], ["gaten"], ["vergelijk", "{A}", "{B}"], ["zoek", "loopbaan"], ["case", "{A}"],
-]
 
 
 def server_cpu(pid: int) -> float:
@@ -115,8 +110,7 @@ def measure(name: str, store: Path, how: str, state: Path, runs: int) -> dict:
     a, b = two_cases(store)
     env = {**os.environ, "WATWERKT_NEO4J_URI": st.uri, "WATWERKT_NEO4J_PASSWORD": st.password}
     rec["questions"] = []
-    for q in QUESTIONS:
-        args = [x.format(A=a, B=b) for x in q]
+    for args in core_questions(a, b).values():
         row = {"q": " ".join(args)}
         for backend in ("embedded", "neo4j"):
             extra = ["--store", str(store)] + (["--backend", "neo4j"] if backend == "neo4j" else [])

@@ -23,23 +23,16 @@ import sys
 import time
 from pathlib import Path
 
+from common import core_questions
+
 WATWERKT = Path(sys.executable).parent / "watwerkt"
 
 
 def questions(real: bool) -> dict[str, list[str]]:
-    a, b = ("carli", "ton") if real else ("s00001", "s00002")
-    return {
-        "wat-werkt": ["wat-werkt"],
-        "wat-werkt --doelgroep": ["wat-werkt", "--doelgroep", "lage eigen regie"],
-        "wat-werkt --context": ["wat-werkt", "--context", "bezuinigingen"],
-        "wat-werkt --uitkomst": ["wat-werkt", "--uitkomst", "inzetbaarheid"],
-        "wat-werkt --factor": ["wat-werkt", "--factor", "leidinggevende"],
-        "engelen-beren": ["engelen-beren"],
-        "uitkomsten": ["uitkomsten"],
-        "gaten": ["gaten"],
-        "vergelijk": ["vergelijk", a, b],
-        "case": ["case", a],
-    }
+    """The core questions but ``zoek`` (its time is the search index's: bench/search_bench.py)."""
+    qs = core_questions(*(("carli", "ton") if real else ("s00001", "s00002")))
+    del qs["zoek"]
+    return qs
 
 
 class TimedStore:

@@ -46,7 +46,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import RESULTS, machine, today
+from common import RESULTS, core_questions, machine, today
 from scale_backends import OxServer, free_port, measure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,20 +71,7 @@ def cap(args, limit: float) -> float:
 
 
 def questions(real: bool) -> dict[str, list[str]]:
-    a, b = ("carli", "ton") if real else ("s00001", "s00002")
-    return {
-        "wat-werkt": ["wat-werkt"],
-        "wat-werkt --doelgroep": ["wat-werkt", "--doelgroep", "lage eigen regie"],
-        "wat-werkt --context": ["wat-werkt", "--context", "bezuinigingen"],
-        "wat-werkt --uitkomst": ["wat-werkt", "--uitkomst", "inzetbaarheid"],
-        "wat-werkt --factor": ["wat-werkt", "--factor", "leidinggevende"],
-        "engelen-beren": ["engelen-beren"],
-        "uitkomsten": ["uitkomsten"],
-        "gaten": ["gaten"],
-        "vergelijk": ["vergelijk", a, b],
-        "zoek": ["zoek", "loopbaan"],
-        "case": ["case", a],
-    }
+    return core_questions(*(("carli", "ton") if real else ("s00001", "s00002")))
 
 
 BUILD_CHILD = r"""
