@@ -154,11 +154,6 @@ def export_bytes(nt: bytes, fmt: str) -> bytes:
     return ox.serialize(_triples(nt), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
-def serialise(g: Graph, fmt: str) -> bytes:
-    """One export of a built graph (through its canonical N-Triples)."""
-    return export_bytes(canonical_nt(g), fmt)
-
-
 def write_exports(nt: bytes, formats, out: Path) -> list[Path]:
     """Write each format in ``formats`` atomically into the folder ``out`` (made if missing)."""
     from watwerkt.atomic import atomic_write_bytes, check_output_dir

@@ -109,7 +109,7 @@ def build(settings: Settings, *, exports=(), out: Path | None = None,
     lines = nt_lines(g, consume=True)
     del g
     progress("store")
-    info = write_store(None, settings.store, info, lines=lines, _hook=_hook)
+    info = write_store(lines, settings.store, info, _hook=_hook)
     written: tuple[Path, ...] = ()
     if exports:
         progress("export")

@@ -36,13 +36,8 @@ import json
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from watwerkt.errors import StoreError
-from watwerkt.graph.exports import FORMATS, GRAPH_NAME, canonical_nt, serialise  # noqa: F401
-
-if TYPE_CHECKING:
-    from rdflib import Graph
 
 MARKER = ".watwerkt-store"
 FORMAT = 2
@@ -244,18 +239,12 @@ def _killed_at_birth(p: Path, kind: str) -> bool:
         return False
 
 
-def write_store(g: Graph | None, store: Path, info: dict, *, _hook=None, nt: bytes | None = None,
-                lines: list[str] | None = None) -> dict:
-    """Write the N-Triples and the Oxigraph store as a new version and swap it in.
-
-    The canonical N-Triples come as sorted ``lines`` (the build: written to the file one by
-    one and then freed, so the whole text is never held twice), as ``nt`` bytes, or from ``g``.
-    """
+def write_store(lines: list[str], store: Path, info: dict, *, _hook=None) -> dict:
+    """Write the canonical N-Triples ``lines`` (sorted) and the Oxigraph store as a new version
+    and swap it in. The lines are written to the file one batch at a time and freed, so the
+    whole text is never held twice; returns ``info`` with the count and hash of the N-Triples."""
     store = Path(store)
     check_store_target(store)
-    if lines is None:
-        nt = canonical_nt(g) if nt is None else nt
-        lines = [nt]
     parent, _name = _names(store)
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -279,33 +268,20 @@ def write_store(g: Graph | None, store: Path, info: dict, *, _hook=None, nt: byt
     return info
 
 
-def _write_nt(path: Path, lines: list) -> tuple[int, str]:
-    """Write the N-Triples ``lines`` (str lines, or one bytes chunk), emptying the list as it
-    goes; fsync; return the number of triples and the SHA-256 of the bytes."""
+def _write_nt(path: Path, lines: list[str]) -> tuple[int, str]:
+    """Write the N-Triples ``lines``, emptying the list as it goes; fsync; return the number of
+    triples and the SHA-256 of the bytes."""
     import hashlib
 
     h = hashlib.sha256()
     count = 0
     with open(path, "wb") as fh:
-        chunk: list[str] = []
         while lines:
-            part = lines[:100_000]
+            data = "".join(lines[:100_000]).encode("utf-8")
+            count += min(len(lines), 100_000)
             del lines[:100_000]
-            for item in part:
-                if isinstance(item, bytes):
-                    data = item
-                else:
-                    chunk.append(item)
-                    continue
-                count += data.count(b"\n")
-                h.update(data)
-                fh.write(data)
-            if chunk:
-                data = "".join(chunk).encode("utf-8")
-                chunk.clear()
-                count += len(part)
-                h.update(data)
-                fh.write(data)
+            h.update(data)
+            fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
     return count, h.hexdigest()
