@@ -15,14 +15,14 @@ import threading
 class DelayedProgress:
     DELAY = 2.0
 
-    def __init__(self, description: str = "", total: float = 1.0, *, stream=None):
+    def __init__(self, description: str = "", total: float = 1.0, *, stream=None, delay: float | None = None):
         self.description, self.completed, self.total = description, 0.0, total
         self.stream = stream if stream is not None else sys.stderr
         self.bar, self.task = None, None
         self.lock = threading.Lock()
         self.timer: threading.Timer | None = None
         if self.stream.isatty():
-            self.timer = threading.Timer(self.DELAY, self._show)
+            self.timer = threading.Timer(self.DELAY if delay is None else delay, self._show)
             self.timer.daemon = True
             self.timer.start()
 

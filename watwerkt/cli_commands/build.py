@@ -21,8 +21,8 @@ class _Progress:
         from watwerkt.progress import DelayedProgress
 
         self.phases = list(PHASES)
-        bar = type("_Bar", (DelayedProgress,), {"DELAY": self.DELAY})
-        self._progress = bar(PHASES["load"][0], total=len(self.phases), stream=stream)
+        self._progress = DelayedProgress(PHASES["load"][0], total=len(self.phases), stream=stream,
+                                         delay=self.DELAY)
 
     @property
     def bar(self):
