@@ -169,7 +169,7 @@ def _build(tmp_path: Path) -> Path:
     from watwerkt.graph.store import write_store
 
     store = tmp_path / "store"
-    write_store(None, store, {"cases": 0}, nt=NT.encode())
+    write_store(NT.splitlines(keepends=True), store, {"cases": 0})
     return store
 
 
